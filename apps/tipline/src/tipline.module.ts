@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { HashFileUseCase, nodeContentDigester, SharpImageDecoder } from '@vigil/hashes';
+import { SystemClock } from '@vigil/kernel';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@vigil/platform';
+import {
+  EscalateReportUseCase,
+  newReportReference,
+  RecordMediaResultUseCase,
+  REPORT_REPOSITORY,
+  SubmitReportUseCase,
+  TypeOrmReportRepository,
+  type ReportRepository,
+} from '@vigil/reports';
+import { AUDIT_TRAIL } from '@vigil/security';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { PublicReportsController } from './reports/public-reports.controller';
+import { ReportTriageController } from './reports/report-triage.controller';
+import { MEDIA_LIMITS } from './reports/media-intake';
+
+const clock = new SystemClock();
+
+@Module({})
+export class TiplineModule {
+  static register(infra: ServiceInfrastructure): DynamicModule {
+    return {
+      module: TiplineModule,
+      controllers: [PublicReportsController, ReportTriageController],
+      providers: [
+        { provide: SERVICE_INFRASTRUCTURE, useValue: infra },
+        { provide: AUDIT_TRAIL, useValue: infra.audit },
+        { provide: REPORT_REPOSITORY, useFactory: () => new TypeOrmReportRepository(infra.transactions, infra.schema) },
+        {
+          provide: SubmitReportUseCase,
+          inject: [REPORT_REPOSITORY],
+          useFactory: (reports: ReportRepository) =>
+            new SubmitReportUseCase(reports, clock, { newId: randomUUID, newReference: () => newReportReference(randomBytes(8)) }),
+        },
+        { provide: EscalateReportUseCase, inject: [REPORT_REPOSITORY], useFactory: (reports: ReportRepository) => new EscalateReportUseCase(reports, clock) },
+        { provide: RecordMediaResultUseCase, inject: [REPORT_REPOSITORY], useFactory: (reports: ReportRepository) => new RecordMediaResultUseCase(reports, clock) },
+        {
+          provide: HashFileUseCase,
+          useFactory: () => new HashFileUseCase(new SharpImageDecoder({ maxInputBytes: MEDIA_LIMITS.maxFileBytes, maxPixels: 40_000_000 }), nodeContentDigester, { maxImageBytes: MEDIA_LIMITS.maxFileBytes }),
+        },
+      ],
+    };
+  }
+}

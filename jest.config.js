@@ -1,0 +1,11 @@
+// Test projects: unit (*.spec.ts, no I/O), integration (*.int-spec.ts, real Postgres/Redis),
+// e2e (*.e2e-spec.ts, apps over HTTP in separate processes or embedded mode).
+const preset = require('./jest.preset.js');
+const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
+module.exports = {
+  projects: [
+    { ...preset, displayName: 'unit', rootDir: __dirname, roots, testMatch: ['**/*.spec.ts'] },
+    { ...preset, displayName: 'integration', rootDir: __dirname, roots, testMatch: ['**/*.int-spec.ts'], testTimeout: 60000 },
+    { ...preset, displayName: 'e2e', rootDir: __dirname, roots, testMatch: ['**/*.e2e-spec.ts'], testTimeout: 240000 },
+  ],
+};

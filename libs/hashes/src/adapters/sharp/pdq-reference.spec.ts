@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { computePdq, computePdqDihedral, PDQ_DIHEDRAL_ORDER, PdqHash } from '@vigil/hashes';
+import { SharpImageDecoder } from './sharp-image-decoder';
+
+/**
+ * Meta's reference vectors (shared/reference/pdq, beside the checkout): every row must match
+ * bit for bit, hash and quality, when decoded by our sharp adapter and hashed by our float32 PDQ.
+ * VIGIL_PDQ_REFERENCE_DIR overrides the location.
+ */
+const REPO_ROOT = path.resolve(__dirname, '../../../../..');
+const REFERENCE_DIR = process.env.VIGIL_PDQ_REFERENCE_DIR ?? path.resolve(REPO_ROOT, '../shared/reference/pdq');
+
+function readTsv(name: string): string[][] {
+  const file = path.join(REFERENCE_DIR, name);
+  if (!existsSync(file)) {
+    // Fail loudly: a missing reference must never turn into a silently green suite.
+    throw new Error(`PDQ reference file ${file} is missing (set VIGIL_PDQ_REFERENCE_DIR)`);
+  }
+  const [, ...rows] = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  return rows.map((line) => line.split('\t'));
+}
+
+const decoder = new SharpImageDecoder();
+const imagePath = (file: string): string => path.join(REFERENCE_DIR, 'images', file);
+
+describe('PDQ against the reference pdq-photo-hasher', () => {
+  const rows = readTsv('expected.tsv').map(([file, hex, quality]) => ({ file, hex, quality: Number(quality) }));
+
+  it('has reference rows', () => {
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it.each(rows)('$file', async ({ file, hex, quality }) => {
+    const result = computePdq(await decoder.decode(imagePath(file)));
+    expect({ hash: result.hash.toHex(), quality: result.quality }).toEqual({ hash: hex, quality });
+  });
+});
+
+describe('dihedral PDQ against the reference --pdqdih-across', () => {
+  const rows = readTsv('expected-dihedral.tsv').map(([file, ...rest]) => ({
+    file,
+    hashes: rest.slice(0, 8),
+    quality: Number(rest[8]),
+  }));
+
+  it('has reference rows', () => {
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it.each(rows)('$file', async ({ file, hashes, quality }) => {
+    const result = computePdqDihedral(await decoder.decode(imagePath(file)));
+    const actual = PDQ_DIHEDRAL_ORDER.map((name) => result.hashes[name].toHex());
+    expect({ hashes: actual, quality: result.quality }).toEqual({ hashes, quality });
+  });
+
+  it('derives orig from the same DCT block as the plain hash', async () => {
+    const [first] = rows;
+    const pixels = await decoder.decode(imagePath(first.file));
+    expect(computePdqDihedral(pixels).hashes.original.equals(computePdq(pixels).hash)).toBe(true);
+    expect(PdqHash.fromHex(first.hashes[0]).equals(computePdq(pixels).hash)).toBe(true);
+  });
+});

@@ -1,0 +1,107 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { FileDigests } from '../../domain/digests/file-digests';
+import { computePdq, computePdqDihedral, PdqDihedralHashes } from '../../domain/pdq/pdq-hasher';
+import { PdqHash } from '../../domain/pdq/pdq-hash';
+import { ContentDigester } from '../../ports/content-digester';
+import { ImageDecoder, ImageTooLarge, UnsupportedImage } from '../../ports/image-decoder';
+
+/**
+ * Why a file has no digests or no PDQ. Expected per-file failures are values, so one bad file in
+ * a batch never stops the others.
+ * - unreadable: the file could not be read (missing, permissions, a directory...): no digests.
+ * - not-an-image: readable, digests computed, but it does not decode as an image.
+ * - image-too-large: digests computed, but the image is over a decoder limit (bytes or pixels).
+ * - hash-failed: anything unexpected while decoding or hashing.
+ */
+export type HashFileErrorKind = 'unreadable' | 'not-an-image' | 'image-too-large' | 'hash-failed';
+
+export interface HashFileError {
+  readonly kind: HashFileErrorKind;
+  readonly message: string;
+}
+
+export interface HashFileResult extends Partial<FileDigests> {
+  readonly pdq?: PdqHash;
+  readonly quality?: number;
+  /** Only when requested. */
+  readonly dihedral?: PdqDihedralHashes;
+  readonly error?: HashFileError;
+}
+
+export interface HashFileOptions {
+  /** Also compute the 8 dihedral hashes (the original is then `dihedral.original` as well as `pdq`). */
+  readonly dihedral?: boolean;
+}
+
+export interface HashFileUseCaseConfig {
+  /**
+   * Files up to this size are read into memory once and used for both digests and decoding;
+   * bigger files are only streamed through the digests (and reported as too large for PDQ).
+   * Keep it at or below the decoder's own byte limit.
+   */
+  readonly maxImageBytes: number;
+}
+
+export const DEFAULT_HASH_FILE_CONFIG: HashFileUseCaseConfig = { maxImageBytes: 256 * 1024 * 1024 };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Exact digests of a file (or buffer) plus, when it is an image, its PDQ hash and quality. */
+export class HashFileUseCase {
+  constructor(
+    private readonly decoder: ImageDecoder,
+    private readonly digester: ContentDigester,
+    private readonly config: HashFileUseCaseConfig = DEFAULT_HASH_FILE_CONFIG,
+  ) {}
+
+  async execute(input: string | Buffer, options: HashFileOptions = {}): Promise<HashFileResult> {
+    if (typeof input !== 'string') {
+      return this.hashContent(input, this.digester.digestBuffer(input), options);
+    }
+
+    let content: Buffer | null;
+    let digests: FileDigests;
+    try {
+      content = await this.readIfSmall(input);
+      digests = content !== null ? this.digester.digestBuffer(content) : await this.digester.digestStream(createReadStream(input));
+    } catch (error) {
+      return { error: { kind: 'unreadable', message: messageOf(error) } };
+    }
+    if (content === null) {
+      const tooLarge = new ImageTooLarge(`input is ${digests.bytes} bytes`, this.config.maxImageBytes, 'bytes');
+      return { ...digests, error: { kind: 'image-too-large', message: tooLarge.message } };
+    }
+    return this.hashContent(content, digests, options);
+  }
+
+  /** Reads the whole file when it is small enough to decode, through one open descriptor. */
+  private async readIfSmall(path: string): Promise<Buffer | null> {
+    const handle = await open(path, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > this.config.maxImageBytes) return null;
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async hashContent(content: Buffer, digests: FileDigests, options: HashFileOptions): Promise<HashFileResult> {
+    try {
+      const pixels = await this.decoder.decode(content);
+      if (options.dihedral) {
+        const { hashes, quality } = computePdqDihedral(pixels);
+        return { ...digests, pdq: hashes.original, quality, dihedral: hashes };
+      }
+      const { hash, quality } = computePdq(pixels);
+      return { ...digests, pdq: hash, quality };
+    } catch (error) {
+      if (error instanceof UnsupportedImage) return { ...digests, error: { kind: 'not-an-image', message: error.message } };
+      if (error instanceof ImageTooLarge) return { ...digests, error: { kind: 'image-too-large', message: error.message } };
+      return { ...digests, error: { kind: 'hash-failed', message: messageOf(error) } };
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { ConflictError, ValidationError, type DomainEvent } from '@vigil/kernel';
+import { isIncidentType, type IncidentType } from './incident-type';
+import { initialPriority, priorityRank, type PriorityLevel, type PriorityReason } from './report-priority';
+
+export type ReportSource = 'public' | 'industry';
+export type ReportStatus = 'submitted' | 'escalated' | 'closed';
+export type MediaMatchState = 'pending' | 'matched' | 'unknown';
+
+/** One file that came with a report. Only digests are kept here; the file is evidence storage's job. */
+export interface ReportMedia {
+  mediaId: string;
+  filename: string;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+  md5: string;
+  pdq?: string;
+  pdqQuality?: number;
+  matchState: MediaMatchState;
+  match?: { bankName: string; classification: string; matchKind: 'exact' | 'near'; distance: number; reason: string };
+}
+
+export interface ReportSnapshot {
+  id: string;
+  reference: string;
+  source: ReportSource;
+  incidentType: IncidentType;
+  description: string;
+  urls: string[];
+  media: ReportMedia[];
+  status: ReportStatus;
+  priority: PriorityLevel;
+  priorityReasons: PriorityReason[];
+  receivedAt: string;
+  escalatedAt?: string;
+  escalatedBy?: string;
+  version: number;
+}
+
+export type ReportEvent =
+  | DomainEvent<'report.submitted', { reportId: string }>
+  | DomainEvent<'report.escalated', { reportId: string; by: string; note?: string }>;
+
+export const MAX_DESCRIPTION = 20000;
+export const MAX_URLS = 100;
+
+/**
+ * A tip or industry report. It keeps its priority with every reason that set it, so an
+ * analyst can see why a report is at the top of the queue, and changes of state record the
+ * domain events that the application turns into integration events.
+ */
+export class Report {
+  private readonly pending: ReportEvent[] = [];
+
+  private constructor(private state: ReportSnapshot) {}
+
+  static submit(input: {
+    id: string;
+    reference: string;
+    source: ReportSource;
+    incidentType: string;
+    description: string;
+    urls: string[];
+    media: Omit<ReportMedia, 'matchState'>[];
+    receivedAt: Date;
+  }): Report {
+    if (!isIncidentType(input.incidentType)) throw new ValidationError(`incidentType: "${input.incidentType}" is not a known incident type`, 'incidentType');
+    const description = input.description.trim();
+    if (description.length > MAX_DESCRIPTION) throw new ValidationError(`description: at most ${MAX_DESCRIPTION} characters`, 'description');
+    if (input.urls.length > MAX_URLS) throw new ValidationError(`urls: at most ${MAX_URLS} URLs`, 'urls');
+    if (description.length === 0 && input.urls.length === 0 && input.media.length === 0) {
+      throw new ValidationError('description: say what happened, or give a URL or a file', 'description');
+    }
+    const reason = initialPriority(input.incidentType, input.receivedAt);
+    const report = new Report({
+      id: input.id,
+      reference: input.reference,
+      source: input.source,
+      incidentType: input.incidentType,
+      description,
+      urls: [...new Set(input.urls)],
+      media: input.media.map((media) => ({ ...media, matchState: 'pending' })),
+      status: 'submitted',
+      priority: reason.level,
+      priorityReasons: [reason],
+      receivedAt: input.receivedAt.toISOString(),
+      version: 0,
+    });
+    report.pending.push({ type: 'report.submitted', occurredAt: input.receivedAt, payload: { reportId: input.id } });
+    return report;
+  }
+
+  static restore(snapshot: ReportSnapshot): Report {
+    return new Report(structuredClone(snapshot));
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  snapshot(): ReportSnapshot {
+    return structuredClone(this.state);
+  }
+
+  pullEvents(): ReportEvent[] {
+    return this.pending.splice(0, this.pending.length);
+  }
+
+  /** hash-detection found this media in a bank: the report moves up, with the reason shown. */
+  recordMediaMatch(mediaId: string, match: NonNullable<ReportMedia['match']>, at: Date): void {
+    const media = this.findMedia(mediaId);
+    media.matchState = 'matched';
+    media.match = { ...match };
+    this.raise({
+      level: 'high',
+      rule: 'known-hash-match',
+      detail: `${media.filename}: ${match.matchKind} match in ${match.bankName} (${match.classification}, distance ${match.distance})`,
+      at: at.toISOString(),
+    });
+  }
+
+  recordMediaUnknown(mediaId: string): void {
+    const media = this.findMedia(mediaId);
+    if (media.matchState === 'pending') media.matchState = 'unknown';
+  }
+
+  escalate(by: string, at: Date, note?: string): void {
+    if (this.state.status === 'escalated') throw new ConflictError(`report ${this.state.reference} was already escalated`);
+    if (this.state.status === 'closed') throw new ConflictError(`report ${this.state.reference} is closed`);
+    this.state.status = 'escalated';
+    this.state.escalatedAt = at.toISOString();
+    this.state.escalatedBy = by;
+    this.pending.push({ type: 'report.escalated', occurredAt: at, payload: { reportId: this.state.id, by, note } });
+  }
+
+  private raise(reason: PriorityReason): void {
+    this.state.priorityReasons.push(reason);
+    if (priorityRank(reason.level) < priorityRank(this.state.priority)) this.state.priority = reason.level;
+  }
+
+  private findMedia(mediaId: string): ReportMedia {
+    const media = this.state.media.find((item) => item.mediaId === mediaId);
+    if (!media) throw new ValidationError(`mediaId: report ${this.state.reference} has no media ${mediaId}`, 'mediaId');
+    return media;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './ids';
+export * from './clock';
+export * from './domain-event';
+export * from './errors';

@@ -1,0 +1,6 @@
+export * from './ports/message-bus';
+export * from './outbox/outbox';
+export * from './outbox/outbox-relay';
+export * from './outbox/inbox-consumer';
+export * from './adapters/bullmq/bullmq-message-bus';
+export * from './adapters/in-process/in-process-message-bus';

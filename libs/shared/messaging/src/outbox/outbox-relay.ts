@@ -1,0 +1,149 @@
+import type { EventEnvelope } from '@vigil/contracts';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { outboxChannel } from './outbox';
+import type { MessageBus } from '../ports/message-bus';
+
+export interface OutboxRelayOptions {
+  schema: string;
+  intervalMs?: number;
+  batchSize?: number;
+  /** When given, the relay LISTENs for commits on this database and publishes at once. */
+  listenUrl?: string;
+  log?: (message: string) => void;
+}
+
+export interface OutboxBacklog {
+  pending: number;
+  oldestAgeSeconds: number;
+}
+
+/**
+ * Moves committed events from the outbox to the bus. Rows are locked with SKIP LOCKED so
+ * several relays (one per replica) never publish the same row at once. A crash between
+ * publishing and marking the row means it is published again on restart: consumers' inboxes
+ * make that harmless. Events go out in commit order; a failing publish stops the batch so
+ * order is kept, and is retried on the next tick.
+ */
+export class OutboxRelay {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = true;
+  private wakeRequested = false;
+  private readonly intervalMs: number;
+  private listener?: Client;
+  private readonly batchSize: number;
+
+  constructor(private readonly dataSource: DataSource, private readonly bus: MessageBus, private readonly options: OutboxRelayOptions) {
+    this.intervalMs = options.intervalMs ?? 250;
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+    if (this.options.listenUrl) void this.listen(this.options.listenUrl);
+  }
+
+  private async listen(url: string): Promise<void> {
+    const client = new Client({ connectionString: url });
+    client.on('error', () => undefined);
+    client.on('notification', () => this.nudge());
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+      if (this.stopped) await client.end();
+      else this.listener = client;
+    } catch (error) {
+      // Polling still publishes everything; listening only makes it faster.
+      this.options.log?.(`outbox relay (${this.options.schema}) cannot listen: ${(error as Error).message}`);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /** Asks for a run soon, e.g. right after a transaction that wrote to the outbox committed. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+    await this.running;
+  }
+
+  /** Publishes everything pending now; returns how many events went out. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < this.batchSize) return total;
+    }
+  }
+
+  async backlog(): Promise<OutboxBacklog> {
+    const rows: Array<{ pending: string; oldest: string | null }> = await this.dataSource.query(
+      `SELECT count(*)::text AS pending, extract(epoch FROM now() - min(created_at))::text AS oldest
+         FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
+    );
+    return { pending: Number(rows[0]?.pending ?? 0), oldestAgeSeconds: Math.max(0, Number(rows[0]?.oldest ?? 0)) };
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = undefined;
+        const again = this.wakeRequested;
+        this.wakeRequested = false;
+        this.schedule(again ? 0 : this.intervalMs);
+      });
+    }, delay);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.drain();
+    } catch (error) {
+      this.options.log?.(`outbox relay (${this.options.schema}): ${(error as Error).message}`);
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const schema = this.options.schema;
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ seq: string; envelope: EventEnvelope }> = await manager.query(
+        `SELECT seq, envelope FROM "${schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      const done: string[] = [];
+      for (const row of rows) {
+        try {
+          await this.bus.publish(row.envelope);
+          done.push(row.seq);
+        } catch (error) {
+          await manager.query(`UPDATE "${schema}".outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`, [
+            row.seq,
+            String((error as Error).message).slice(0, 1000),
+          ]);
+          break;
+        }
+      }
+      if (done.length > 0) {
+        await manager.query(`UPDATE "${schema}".outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [done]);
+      }
+      if (done.length < rows.length) throw new Error(`publishing stopped after ${done.length} of ${rows.length} events`);
+      return done.length;
+    });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './embedded-postgres';
+export * from './transaction-runner';
+export * from './data-source';
+export * from './outbox-inbox.sql';
+export * from './platform-tables.migration';

@@ -1,0 +1,115 @@
+import { ValidationPipe, type DynamicModule, type INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ServiceName } from '@vigil/contracts';
+import { InboxConsumer, OutboxRelay, type PayloadHandler } from '@vigil/messaging';
+import { createServiceDataSource, initialiseServiceDatabase, TransactionRunner } from '@vigil/persistence';
+import { SecurityModule, SqlAuditTrail, AUDIT_TRAIL } from '@vigil/security';
+import type { MixedList, EntitySchema } from 'typeorm';
+import { DomainExceptionFilter } from './domain-exception.filter';
+import { HealthController } from './health.controller';
+import {
+  DATA_SOURCE,
+  OUTBOX_RELAY,
+  SERVICE_INFRASTRUCTURE,
+  TRANSACTIONS,
+  type ServiceInfrastructure,
+  type ServiceRuntimeOptions,
+} from './service-infrastructure';
+
+export interface ServiceDefinition {
+  name: ServiceName;
+  schema: string;
+  title: string;
+  description: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  /** The service's own feature module, built on its infrastructure. */
+  module: (infra: ServiceInfrastructure) => DynamicModule;
+  /** Event handlers by event type, resolved from the running app. */
+  handlers?: (app: INestApplication) => Record<string, PayloadHandler>;
+  seed?: (app: INestApplication) => Promise<void>;
+}
+
+export interface RunningService {
+  name: ServiceName;
+  url: string;
+  app: INestApplication;
+  infra: ServiceInfrastructure;
+  /** Stops taking HTTP requests; requests in progress finish. */
+  stopHttp(): Promise<void>;
+  /** Graceful stop: HTTP first, then the relay, then the database pool. Close the bus between the two when you own it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one service: migrates its schema, wires its infrastructure, mounts its API with
+ * validation, error mapping and Swagger at /docs, subscribes its event handlers through the
+ * inbox, starts its outbox relay, then listens.
+ */
+export async function bootstrapService(definition: ServiceDefinition, runtime: ServiceRuntimeOptions): Promise<RunningService> {
+  const log = runtime.log ?? ((message: string) => console.log(`[${definition.name}] ${message}`));
+  const dataSource = createServiceDataSource({
+    url: runtime.databaseUrl,
+    schema: definition.schema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  await initialiseServiceDatabase(dataSource, definition.schema);
+  const transactions = new TransactionRunner(dataSource);
+  const relay = new OutboxRelay(dataSource, runtime.bus, { schema: definition.schema, intervalMs: runtime.relayIntervalMs ?? 1000, listenUrl: runtime.databaseUrl, log });
+  const infra: ServiceInfrastructure = {
+    name: definition.name,
+    schema: definition.schema,
+    dataSource,
+    transactions,
+    bus: runtime.bus,
+    relay,
+    audit: new SqlAuditTrail(definition.schema, () => transactions.manager),
+    log,
+  };
+
+  @Module({
+    imports: [SecurityModule.register({ jwtSecret: runtime.jwtSecret, staffDirectory: runtime.staffDirectory }), definition.module(infra)],
+    controllers: [HealthController],
+    providers: [{ provide: SERVICE_INFRASTRUCTURE, useValue: infra }],
+  })
+  class ServiceRootModule {}
+
+  const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, { logger: ['error', 'warn'], bodyParser: true });
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new DomainExceptionFilter());
+  app.disable('x-powered-by');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+
+  if (definition.handlers) {
+    const consumer = new InboxConsumer(transactions, definition.schema, definition.name, definition.handlers(app));
+    await runtime.bus.subscribe(definition.name, consumer.handle);
+  }
+  if (runtime.seedDemoData && definition.seed) await definition.seed(app);
+  relay.start();
+  await app.listen(runtime.port, runtime.host ?? '127.0.0.1');
+  const url = `http://${runtime.host ?? '127.0.0.1'}:${runtime.port}`;
+
+  let httpStopping: Promise<void> | undefined;
+  let closing: Promise<void> | undefined;
+  const stopHttp = () => (httpStopping ??= app.close());
+  const close = () =>
+    (closing ??= (async () => {
+      await stopHttp();
+      await relay.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    })());
+  return { name: definition.name, url, app, infra, stopHttp, close };
+}
+
+export { DATA_SOURCE, TRANSACTIONS, OUTBOX_RELAY, AUDIT_TRAIL };

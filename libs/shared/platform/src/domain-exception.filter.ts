@@ -1,0 +1,65 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { isDomainError, type DomainErrorKind } from '@vigil/kernel';
+import type { Request, Response } from 'express';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  forbidden: HttpStatus.FORBIDDEN,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
+};
+
+/** Multer's upload errors, reported with the field they concern. */
+const MULTER_STATUS: Record<string, number> = {
+  LIMIT_FILE_SIZE: HttpStatus.PAYLOAD_TOO_LARGE,
+  LIMIT_FILE_COUNT: HttpStatus.PAYLOAD_TOO_LARGE,
+  LIMIT_FIELD_VALUE: HttpStatus.PAYLOAD_TOO_LARGE,
+  LIMIT_PART_COUNT: HttpStatus.PAYLOAD_TOO_LARGE,
+  LIMIT_UNEXPECTED_FILE: HttpStatus.BAD_REQUEST,
+  LIMIT_FIELD_KEY: HttpStatus.BAD_REQUEST,
+  LIMIT_FIELD_COUNT: HttpStatus.BAD_REQUEST,
+};
+
+/**
+ * One place where failures become HTTP answers: expected failures get a 4xx naming the
+ * field; anything else is a bug, logged with its stack, answered with a bare 500 that
+ * carries no stack trace or SQL.
+ */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    if (response.headersSent) return;
+
+    if (isDomainError(error)) {
+      const status = STATUS_BY_KIND[error.kind];
+      response.status(status).json({ statusCode: status, error: error.name, message: error.message, field: error.field });
+      return;
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
+      return;
+    }
+    const multer = error as { name?: string; code?: string; field?: string; message?: string };
+    if (multer?.name === 'MulterError' && multer.code) {
+      const status = MULTER_STATUS[multer.code] ?? HttpStatus.BAD_REQUEST;
+      response.status(status).json({ statusCode: status, error: multer.code, message: `${multer.field ?? 'upload'}: ${multer.message}`, field: multer.field });
+      return;
+    }
+    const parse = error as { type?: string; status?: number; message?: string };
+    if (parse?.type === 'entity.parse.failed' || parse?.type === 'entity.too.large') {
+      const status = parse.status ?? 400;
+      response.status(status).json({ statusCode: status, error: parse.type, message: parse.type === 'entity.too.large' ? 'request body is too large' : 'request body is not valid JSON' });
+      return;
+    }
+    this.logger.error(`${request.method} ${request.url} failed: ${(error as Error)?.stack ?? String(error)}`);
+    response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'an unexpected error occurred; it has been logged' });
+  }
+}

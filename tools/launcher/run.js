@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Runs the compiled platform from dist/ with the workspace's @vigil/* path aliases pointed at
+// the compiled libraries. `npm start` and `npm run start:<app>` build first, then call this.
+require('reflect-metadata');
+const path = require('node:path');
+const root = path.resolve(__dirname, '..', '..');
+const dist = path.join(root, 'dist');
+const { compilerOptions } = require(path.join(root, 'tsconfig.base.json'));
+require('tsconfig-paths').register({ baseUrl: dist, paths: compilerOptions.paths });
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'cli') {
+  require(path.join(dist, 'tools/cli/src/main.js'))
+    .runCli(args)
+    .then((code) => { process.exitCode = code; });
+} else {
+  require(path.join(dist, 'tools/launcher/src/main.js')).main(mode, args);
+}

@@ -1,0 +1,42 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => (value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()));
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every environment variable the platform reads, validated at start so a typo fails loudly
+ * with the variable's name instead of surfacing later. The README lists them.
+ */
+export class PlatformConfig {
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL?: string;
+  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' }) REDIS_URL?: string;
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET?: string;
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional() @IsString() VIGIL_DATA_DIR?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) VIGIL_EMBEDDED_PG_PORT?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() VIGIL_DEMO_USERS?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() VIGIL_SEED_DEMO?: boolean;
+  @IsOptional() @IsString() VIGIL_STAFF_FILE?: string;
+  @IsOptional() @Matches(/^[a-z0-9_-]+$/i, { message: 'VIGIL_BUS_PREFIX may hold letters, digits, - and _' }) VIGIL_BUS_PREFIX?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) BUS_ATTEMPTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) BUS_BACKOFF_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) RELAY_INTERVAL_MS?: number;
+  @IsOptional() @IsIn(['true', 'false']) CI?: string;
+}
+
+export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
+  const known = Object.fromEntries(Object.entries(env).filter(([key]) => key in new PlatformConfig() || KEYS.includes(key)));
+  const config = plainToInstance(PlatformConfig, known);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}
+
+const KEYS = [
+  'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'HOST', 'VIGIL_DATA_DIR', 'VIGIL_EMBEDDED_PG_PORT', 'VIGIL_DEMO_USERS', 'VIGIL_SEED_DEMO',
+  'VIGIL_STAFF_FILE', 'VIGIL_BUS_PREFIX', 'BUS_ATTEMPTS', 'BUS_BACKOFF_MS', 'RELAY_INTERVAL_MS',
+];
