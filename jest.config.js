@@ -3,9 +3,10 @@
 const preset = require('./jest.preset.js');
 const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
 module.exports = {
+  testTimeout: 60000,
   projects: [
     { ...preset, displayName: 'unit', rootDir: __dirname, roots, testMatch: ['**/*.spec.ts'] },
-    { ...preset, displayName: 'integration', rootDir: __dirname, roots, testMatch: ['**/*.int-spec.ts'], testTimeout: 60000 },
-    { ...preset, displayName: 'e2e', rootDir: __dirname, roots, testMatch: ['**/*.e2e-spec.ts'], testTimeout: 240000 },
+    { ...preset, displayName: 'integration', rootDir: __dirname, roots, testMatch: ['**/*.int-spec.ts'] },
+    { ...preset, displayName: 'e2e', rootDir: __dirname, roots, testMatch: ['**/*.e2e-spec.ts'] },
   ],
 };

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HashFileUseCase, nodeContentDigester, SharpImageDecoder } from '@vigil/hashes';
+import { createLocalHashFileUseCase, HashFileUseCase } from '@vigil/hashes';
 import { SystemClock } from '@vigil/kernel';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@vigil/platform';
 import {
@@ -39,7 +39,7 @@ export class TiplineModule {
         { provide: RecordMediaResultUseCase, inject: [REPORT_REPOSITORY], useFactory: (reports: ReportRepository) => new RecordMediaResultUseCase(reports, clock) },
         {
           provide: HashFileUseCase,
-          useFactory: () => new HashFileUseCase(new SharpImageDecoder({ maxInputBytes: MEDIA_LIMITS.maxFileBytes, maxPixels: 40_000_000 }), nodeContentDigester, { maxImageBytes: MEDIA_LIMITS.maxFileBytes }),
+          useFactory: () => createLocalHashFileUseCase({ maxImageBytes: MEDIA_LIMITS.maxFileBytes, maxPixels: 40_000_000 }),
         },
       ],
     };

@@ -29,6 +29,7 @@ function busFor(config: PlatformConfig): MessageBus {
     redisUrl: config.REDIS_URL,
     prefix: config.VIGIL_BUS_PREFIX,
     retry: { attempts: config.BUS_ATTEMPTS ?? 5, backoffMs: config.BUS_BACKOFF_MS ?? 1000 },
+    lockMs: config.BUS_LOCK_MS,
     log,
   });
 }

@@ -22,11 +22,13 @@ export class PlatformConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) BUS_ATTEMPTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) BUS_BACKOFF_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) RELAY_INTERVAL_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) BUS_LOCK_MS?: number;
   @IsOptional() @IsIn(['true', 'false']) CI?: string;
 }
 
 export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
-  const known = Object.fromEntries(Object.entries(env).filter(([key]) => key in new PlatformConfig() || KEYS.includes(key)));
+  // An empty variable counts as unset (`DATABASE_URL= npm start` means "embedded").
+  const known = Object.fromEntries(Object.entries(env).filter(([key, value]) => KEYS.includes(key) && value !== ''));
   const config = plainToInstance(PlatformConfig, known);
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
@@ -38,5 +40,5 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
 
 const KEYS = [
   'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'HOST', 'VIGIL_DATA_DIR', 'VIGIL_EMBEDDED_PG_PORT', 'VIGIL_DEMO_USERS', 'VIGIL_SEED_DEMO',
-  'VIGIL_STAFF_FILE', 'VIGIL_BUS_PREFIX', 'BUS_ATTEMPTS', 'BUS_BACKOFF_MS', 'RELAY_INTERVAL_MS',
+  'VIGIL_STAFF_FILE', 'VIGIL_BUS_PREFIX', 'BUS_ATTEMPTS', 'BUS_BACKOFF_MS', 'RELAY_INTERVAL_MS', 'BUS_LOCK_MS',
 ];

@@ -1,1 +1,2 @@
 export * from './synthetic-images';
+export * from './test-database';

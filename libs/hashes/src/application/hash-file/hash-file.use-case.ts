@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { FileDigests } from '../../domain/digests/file-digests';
 import { computePdq, computePdqDihedral, PdqDihedralHashes } from '../../domain/pdq/pdq-hasher';
 import { PdqHash } from '../../domain/pdq/pdq-hash';
 import { ContentDigester } from '../../ports/content-digester';
+import { FileSource } from '../../ports/file-source';
 import { ImageDecoder, ImageTooLarge, UnsupportedImage } from '../../ports/image-decoder';
 
 /**
@@ -11,7 +10,7 @@ import { ImageDecoder, ImageTooLarge, UnsupportedImage } from '../../ports/image
  * a batch never stops the others.
  * - unreadable: the file could not be read (missing, permissions, a directory...): no digests.
  * - not-an-image: readable, digests computed, but it does not decode as an image.
- * - image-too-large: digests computed, but the image is over a decoder limit (bytes or pixels).
+ * - image-too-large: digests computed, but the image is over a limit (bytes or pixels).
  * - hash-failed: anything unexpected while decoding or hashing.
  */
 export type HashFileErrorKind = 'unreadable' | 'not-an-image' | 'image-too-large' | 'hash-failed';
@@ -21,29 +20,30 @@ export interface HashFileError {
   readonly message: string;
 }
 
+/** Digests are absent only when the file was unreadable; PDQ only when it decoded as an image. */
 export interface HashFileResult extends Partial<FileDigests> {
   readonly pdq?: PdqHash;
   readonly quality?: number;
-  /** Only when requested. */
+  /** Only when requested; `dihedral.original` equals `pdq`. */
   readonly dihedral?: PdqDihedralHashes;
   readonly error?: HashFileError;
 }
 
 export interface HashFileOptions {
-  /** Also compute the 8 dihedral hashes (the original is then `dihedral.original` as well as `pdq`). */
+  /** Also compute the 8 dihedral-transform hashes. */
   readonly dihedral?: boolean;
 }
 
-export interface HashFileUseCaseConfig {
+export interface HashFileConfig {
   /**
-   * Files up to this size are read into memory once and used for both digests and decoding;
-   * bigger files are only streamed through the digests (and reported as too large for PDQ).
-   * Keep it at or below the decoder's own byte limit.
+   * Files up to this size are read into memory once, for both digests and decoding; bigger
+   * files are only streamed through the digests and reported as too large for PDQ. Keep it at
+   * or below the decoder's own byte limit.
    */
   readonly maxImageBytes: number;
 }
 
-export const DEFAULT_HASH_FILE_CONFIG: HashFileUseCaseConfig = { maxImageBytes: 256 * 1024 * 1024 };
+export const DEFAULT_HASH_FILE_CONFIG: HashFileConfig = { maxImageBytes: 256 * 1024 * 1024 };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -52,21 +52,26 @@ function messageOf(error: unknown): string {
 /** Exact digests of a file (or buffer) plus, when it is an image, its PDQ hash and quality. */
 export class HashFileUseCase {
   constructor(
+    private readonly files: FileSource,
     private readonly decoder: ImageDecoder,
     private readonly digester: ContentDigester,
-    private readonly config: HashFileUseCaseConfig = DEFAULT_HASH_FILE_CONFIG,
+    private readonly config: HashFileConfig = DEFAULT_HASH_FILE_CONFIG,
   ) {}
 
   async execute(input: string | Buffer, options: HashFileOptions = {}): Promise<HashFileResult> {
     if (typeof input !== 'string') {
       return this.hashContent(input, this.digester.digestBuffer(input), options);
     }
-
-    let content: Buffer | null;
+    let content: Buffer | null = null;
     let digests: FileDigests;
     try {
-      content = await this.readIfSmall(input);
-      digests = content !== null ? this.digester.digestBuffer(content) : await this.digester.digestStream(createReadStream(input));
+      const opened = await this.files.open(input, this.config.maxImageBytes);
+      if (opened.kind === 'buffered') {
+        content = opened.content;
+        digests = this.digester.digestBuffer(content);
+      } else {
+        digests = await this.digester.digestStream(opened.stream);
+      }
     } catch (error) {
       return { error: { kind: 'unreadable', message: messageOf(error) } };
     }
@@ -75,18 +80,6 @@ export class HashFileUseCase {
       return { ...digests, error: { kind: 'image-too-large', message: tooLarge.message } };
     }
     return this.hashContent(content, digests, options);
-  }
-
-  /** Reads the whole file when it is small enough to decode, through one open descriptor. */
-  private async readIfSmall(path: string): Promise<Buffer | null> {
-    const handle = await open(path, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size > this.config.maxImageBytes) return null;
-      return await handle.readFile();
-    } finally {
-      await handle.close();
-    }
   }
 
   private async hashContent(content: Buffer, digests: FileDigests, options: HashFileOptions): Promise<HashFileResult> {

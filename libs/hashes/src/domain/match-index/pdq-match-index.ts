@@ -1,41 +1,31 @@
 import { EntryId, assertEntryId } from './entry-id';
+import { EntryIdColumn } from './entry-id-column';
 import { BulkLoadInputError, SnapshotFormatError } from './match-index-errors';
-import {
-  DEFAULT_PDQ_MATCH_THRESHOLD,
-  MAX_PDQ_DISTANCE,
-  PdqIndex,
-  PdqMatch,
-  assertThreshold,
-  compareMatches,
-} from './pdq-index';
-import { PDQ_WORDS, PdqHashInput, hammingDistanceAt, packPdqHashes, popcount32, writePdqWords } from './pdq-words';
-import { MASK16_WEIGHT_START, MASKS16_BY_WEIGHT, POPCOUNT16, binomial, pigeonholeRadii } from './pigeonhole';
-import {
-  BUCKETS,
-  OFFSETS_PER_SEGMENT,
-  SEGMENTS,
-  SegmentTables,
-  buildSegmentTables,
-  segmentTablesBytes,
-} from './segment-tables';
+import { MAX_RUN_SLOTS, MihRun, OFFSETS_PER_SEGMENT, SEGMENTS, BUCKETS, buildMihRuns, mihRunBytes } from './mih-run';
+import { MihSearch } from './mih-search';
+import { DEFAULT_PDQ_MATCH_THRESHOLD, PdqIndex, PdqMatch, assertThreshold, compareMatches } from './pdq-index';
+import { PDQ_WORDS, PdqHashInput, packPdqHashes, writePdqWords } from './pdq-words';
+import { SlotBitset } from './slot-bitset';
 import { SlotByIdTable } from './slot-by-id-table';
 import { SnapshotReader, SnapshotWriter } from './snapshot-sections';
 
 /**
- * 'auto' picks, per query and per region, the MIH probe or a linear scan by estimated cost (a
- * linear scan wins for small regions and very large thresholds); the others force one, which
- * tests and benchmarks use to exercise a specific path.
+ * 'auto' picks, per query and per run, the MIH probe or a linear scan by estimated cost (a scan
+ * wins for small runs and very large thresholds); the others force one, which tests and
+ * benchmarks use to exercise a specific path.
  */
 export type PdqSearchStrategy = 'auto' | 'mih' | 'linear';
 
 export interface PdqMatchIndexOptions {
   strategy?: PdqSearchStrategy;
   /**
-   * Merge the overflow region into the base tables, and drop removed entries, when they grow
-   * large (default true). At 10M entries a compaction takes seconds on the calling thread;
+   * Fold the overflow region into the base, and drop removed entries, once either passes half
+   * the base (default true). At 10M entries a compaction takes seconds on the calling thread;
    * turn this off to schedule `compact()` yourself.
    */
   autoCompact?: boolean;
+  /** Slots per run, at most (and by default) 2^24; smaller values exist for tests. */
+  maxRunSlots?: number;
 }
 
 export interface PdqSnapshotOptions extends PdqMatchIndexOptions {
@@ -48,84 +38,54 @@ const SNAPSHOT_VERSION = 1;
 
 /** Recent adds are scanned linearly until there are this many, or 1/8 of the indexed overflow. */
 const TAIL_LIMIT = 1024;
-/** Regions this small are never worth a compaction on their own. */
+/** Below this many overflow entries or tombstones a compaction is never worth it. */
 const COMPACT_MIN_ENTRIES = 4096;
 
 /**
- * Rough per-operation costs in nanoseconds for the strategy choice, measured on the benchmark
- * machine: a bucket visit is dominated by a cache miss on its offsets and first entries.
- */
-const COST_BUCKET_VISIT = 60;
-const COST_RESIDUAL_SCAN = 1.5;
-const COST_BINARY_SEARCH_STEP = 6;
-const COST_LINEAR_PER_HASH = 4;
-
-interface ProbePlan {
-  readonly radii: Int32Array;
-  readonly bucketsVisited: number;
-  /** Buckets whose entries are scanned (remaining residual radius > 0). */
-  readonly bucketsScanned: number;
-  /** Buckets searched by binary search (remaining residual radius 0). */
-  readonly bucketsSearched: number;
-}
-
-const PROBE_PLANS: ProbePlan[] = [];
-for (let d = 0; d <= MAX_PDQ_DISTANCE; d++) {
-  const radii = pigeonholeRadii(d, SEGMENTS);
-  let scanned = 0;
-  let searched = 0;
-  for (let s = 0; s < SEGMENTS; s++) {
-    for (let j = 0; j <= Math.min(radii[s], 16); j++) {
-      if (radii[s] - j > 0) scanned += binomial(16, j);
-      else searched += binomial(16, j);
-    }
-  }
-  PROBE_PLANS.push({ radii, bucketsVisited: scanned + searched, bucketsScanned: scanned, bucketsSearched: searched });
-}
-
-/**
- * Multi-index hashing (Norouzi, Punjani & Fleet) over 256-bit PDQ hashes.
+ * Multi-index hashing (Norouzi, Punjani & Fleet) over 256-bit PDQ hashes; see mih-run.ts for
+ * the table layout and mih-search.ts for the probe.
  *
- * Storage is split in three regions so that adds and removes never force a full rebuild:
- * - the base region, built in one go by `bulkLoad`/`compact` (hashes plus CSR segment tables);
- * - the overflow region of later adds, whose own (small) segment tables are rebuilt from scratch
- *   when enough adds accumulate, which costs O(overflow) and amortises to O(1) per add;
+ * Storage is split into regions so that adds and removes never force a full rebuild:
+ * - the base region, built in one go by `bulkLoad`/`compact`;
+ * - the overflow region of later adds, whose own runs are rebuilt from scratch whenever the
+ *   adds since the last rebuild reach 1/8 of it (O(overflow) each time, O(1) amortised per add);
  * - the overflow's tail of adds since that rebuild, scanned linearly.
- * Removal sets a tombstone; `compact()` (automatic when overflow or tombstones pass half the
- * base) folds everything back into a fresh base region.
+ * Removal sets a tombstone; `compact()` (automatic, see the options) folds everything back into
+ * a fresh base region.
  *
- * Slots are global: base slots are 0..baseCount-1, overflow slot k is baseCount + k. `ids` and
- * `dead` are indexed by global slot.
+ * Slots are global: base slots are 0..baseCount-1, overflow slot k is baseCount + k. The id
+ * column and the tombstones are indexed by global slot.
  */
 export class PdqMatchIndex implements PdqIndex {
   private readonly strategy: PdqSearchStrategy;
   private readonly autoCompact: boolean;
+  private readonly maxRunSlots: number;
 
-  private ids: EntryId[] = [];
-  private dead: Uint8Array = new Uint8Array(0);
+  private ids = EntryIdColumn.empty();
+  private dead = new SlotBitset();
   private deadCount = 0;
   private slotById: SlotByIdTable;
 
   private baseCount = 0;
   private baseWords: Uint32Array = new Uint32Array(0);
-  private baseTables: SegmentTables | null = null;
+  private baseRuns: MihRun[] = [];
 
   private overflowCount = 0;
   private overflowWords: Uint32Array = new Uint32Array(0);
-  private overflowTables: SegmentTables | null = null;
-  /** Overflow slots below this are covered by `overflowTables`; the rest are the tail. */
+  private overflowRuns: MihRun[] = [];
+  /** Overflow slots below this are covered by `overflowRuns`; the rest are the tail. */
   private overflowIndexed = 0;
 
-  // Per-query state, kept on the instance so the hot loops allocate nothing.
-  private readonly queryWords = new Uint32Array(PDQ_WORDS);
-  private radii: Int32Array = PROBE_PLANS[DEFAULT_PDQ_MATCH_THRESHOLD].radii;
-  private maxDistance = DEFAULT_PDQ_MATCH_THRESHOLD;
-  private hitSlots: number[] = [];
-  private hitDistances: number[] = [];
+  private readonly search = new MihSearch();
 
   constructor(options: PdqMatchIndexOptions = {}) {
     this.strategy = options.strategy ?? 'auto';
     this.autoCompact = options.autoCompact ?? true;
+    const maxRunSlots = options.maxRunSlots ?? MAX_RUN_SLOTS;
+    if (!Number.isInteger(maxRunSlots) || maxRunSlots < 1 || maxRunSlots > MAX_RUN_SLOTS) {
+      throw new RangeError(`maxRunSlots must be an integer from 1 to ${MAX_RUN_SLOTS}, got ${maxRunSlots}`);
+    }
+    this.maxRunSlots = maxRunSlots;
     this.slotById = new SlotByIdTable(this.ids, 0);
   }
 
@@ -145,7 +105,7 @@ export class PdqMatchIndex implements PdqIndex {
     const slot = this.baseCount + this.overflowCount;
     this.overflowCount++;
     this.ids.push(id);
-    this.reserveDead(this.ids.length);
+    this.dead.reserve(slot + 1);
     const previous = this.slotById.set(id, slot);
     if (previous >= 0) this.markDead(previous);
     this.maintain();
@@ -165,15 +125,17 @@ export class PdqMatchIndex implements PdqIndex {
     if (hashes instanceof Uint32Array) {
       if (hashes.length !== ids.length * PDQ_WORDS) {
         throw new BulkLoadInputError(
-          `bulkLoad got ${ids.length} ids but ${hashes.length} words (${PDQ_WORDS} words per hash expected, i.e. ${ids.length * PDQ_WORDS})`,
+          `bulkLoad got ${ids.length} ids but ${hashes.length} hash words (${PDQ_WORDS} per hash, i.e. ${ids.length * PDQ_WORDS} expected)`,
         );
       }
       packed = hashes.slice();
-    } else {
+    } else if (Array.isArray(hashes)) {
       if (hashes.length !== ids.length) {
         throw new BulkLoadInputError(`bulkLoad got ${ids.length} ids but ${hashes.length} hashes`);
       }
       packed = packPdqHashes(hashes);
+    } else {
+      throw new BulkLoadInputError('bulkLoad expects hashes as one packed Uint32Array or an array of hashes');
     }
     for (let i = 0; i < ids.length; i++) assertEntryId(ids[i], `entry id at index ${i}`);
     if (this.ids.length === 0) {
@@ -194,80 +156,69 @@ export class PdqMatchIndex implements PdqIndex {
 
   query(hash: PdqHashInput, maxDistance: number = DEFAULT_PDQ_MATCH_THRESHOLD): PdqMatch[] {
     assertThreshold(maxDistance);
-    writePdqWords(hash, this.queryWords, 0, 'query hash');
-    const plan = PROBE_PLANS[maxDistance];
-    this.radii = plan.radii;
-    this.maxDistance = maxDistance;
-    this.hitSlots.length = 0;
-    this.hitDistances.length = 0;
+    const search = this.search;
+    writePdqWords(hash, search.query, 0, 'query hash');
+    search.begin(maxDistance, this.dead);
+    for (const run of this.baseRuns) this.searchRun(run);
+    for (const run of this.overflowRuns) this.searchRun(run);
+    search.scanLinear(this.overflowWords, this.baseCount, this.overflowIndexed, this.overflowCount);
 
-    if (this.baseTables !== null) {
-      if (this.useTables(plan, this.baseTables.count)) this.searchTables(this.baseTables, this.baseWords, 0);
-      else this.scanLinear(this.baseWords, 0, 0, this.baseCount);
-    }
-    if (this.overflowTables !== null && this.useTables(plan, this.overflowTables.count)) {
-      this.searchTables(this.overflowTables, this.overflowWords, this.baseCount);
-    } else {
-      this.scanLinear(this.overflowWords, this.baseCount, 0, this.overflowIndexed);
-    }
-    this.scanLinear(this.overflowWords, this.baseCount, this.overflowIndexed, this.overflowCount);
-
-    const matches: PdqMatch[] = new Array<PdqMatch>(this.hitSlots.length);
+    const matches = new Array<PdqMatch>(search.hitSlots.length);
     for (let i = 0; i < matches.length; i++) {
-      matches[i] = { id: this.ids[this.hitSlots[i]], distance: this.hitDistances[i] };
+      matches[i] = { id: this.ids.get(search.hitSlots[i]), distance: search.hitDistances[i] };
     }
     return matches.sort(compareMatches);
   }
 
   memoryEstimateBytes(): number {
-    let stringBytes = 0;
-    for (let i = 0; i < this.ids.length; i++) {
-      const id = this.ids[i];
-      // V8 sequential strings: a 16-byte header plus 1 or 2 bytes per character; assume 1.
-      if (typeof id === 'string') stringBytes += 16 + id.length;
-    }
+    let runs = 0;
+    for (const run of this.baseRuns) runs += mihRunBytes(run);
+    for (const run of this.overflowRuns) runs += mihRunBytes(run);
     return (
       this.baseWords.byteLength +
-      segmentTablesBytes(this.baseTables) +
       this.overflowWords.byteLength +
-      segmentTablesBytes(this.overflowTables) +
-      this.dead.byteLength +
-      this.slotById.memoryBytes() +
-      this.ids.length * 8 +
-      stringBytes
+      runs +
+      this.ids.memoryBytes() +
+      this.dead.memoryBytes() +
+      this.slotById.memoryBytes()
     );
   }
 
   /** Counts per region, for monitoring and tests. */
-  stats(): { live: number; removed: number; base: number; overflowIndexed: number; tail: number } {
+  stats(): { live: number; removed: number; base: number; baseRuns: number; overflowIndexed: number; tail: number } {
     return {
       live: this.size,
       removed: this.deadCount,
       base: this.baseCount,
+      baseRuns: this.baseRuns.length,
       overflowIndexed: this.overflowIndexed,
       tail: this.overflowCount - this.overflowIndexed,
     };
   }
 
   /**
-   * The complete state, base tables and id table included, so loading is a few validation
-   * passes rather than a rebuild. The overflow region's tables are rebuilt on load (cheap).
+   * The complete state, base runs and id table included, so loading is a checksum and a few
+   * validation passes rather than a rebuild. Overflow runs are rebuilt on load (they are small).
    */
   serialize(): Uint8Array {
     const writer = new SnapshotWriter(SNAPSHOT_MAGIC, SNAPSHOT_VERSION);
     writer.uint32(SEGMENTS);
     writer.uint32(BUCKETS);
-    writer.entryIds(this.ids);
-    writer.array(this.dead.subarray(0, this.ids.length));
+    this.ids.writeTo(writer);
+    writer.array(this.dead.words.subarray(0, (this.ids.length + 31) >>> 5));
     writer.uint32(this.baseCount);
     writer.array(this.baseWords);
-    const tables = this.baseTables;
-    writer.uint32(tables === null ? 0 : 1);
-    if (tables !== null) {
-      writer.uint32(tables.count);
-      writer.array(tables.offsets);
-      writer.array(tables.residuals);
-      writer.array(tables.slots);
+    writer.uint32(this.baseRuns.length);
+    for (const run of this.baseRuns) {
+      writer.uint32(run.slotBase);
+      writer.uint32(run.slotCount);
+      writer.uint32(run.entries);
+      writer.array(run.hOffsets);
+      writer.array(run.hLow);
+      writer.array(run.hSlotLow);
+      writer.array(run.hSlotHigh);
+      writer.array(run.lOffsets);
+      writer.array(run.lHigh);
     }
     writer.uint32(this.overflowCount);
     writer.array(this.overflowWords.subarray(0, this.overflowCount * PDQ_WORDS));
@@ -289,25 +240,43 @@ export class PdqMatchIndex implements PdqIndex {
     if (segments !== SEGMENTS || buckets !== BUCKETS) {
       throw new SnapshotFormatError(`snapshot uses ${segments} segments × ${buckets} buckets, expected ${SEGMENTS} × ${BUCKETS}`);
     }
-    const ids = reader.entryIds('ids');
-    const dead = reader.uint8Array('tombstones', ids.length);
+    const ids = EntryIdColumn.readFrom(reader, 'ids');
+    const slotCount = ids.length;
+    const dead = SlotBitset.of(reader.uint32Array('tombstones', (slotCount + 31) >>> 5));
     const baseCount = reader.uint32('base count');
-    if (baseCount > ids.length) throw new SnapshotFormatError('snapshot base count exceeds its id count');
+    if (baseCount > slotCount) throw new SnapshotFormatError('snapshot base count exceeds its id count');
     const baseWords = reader.uint32Array('base hashes', baseCount * PDQ_WORDS);
-    let baseTables: SegmentTables | null = null;
-    if (reader.uint32('base tables flag') === 1) {
-      const count = reader.uint32('base table entries');
-      const offsets = reader.uint32Array('base table offsets', SEGMENTS * OFFSETS_PER_SEGMENT);
-      const residuals = reader.uint16Array('base table residuals', SEGMENTS * count);
-      const slots = reader.uint32Array('base table slots', SEGMENTS * count);
-      baseTables = { count, offsets, residuals, slots };
-      validateTables(baseTables, baseCount);
-    } else if (baseCount > 0) {
-      throw new SnapshotFormatError('snapshot has base hashes but no base tables');
+    const runCount = reader.uint32('base run count');
+    const baseRuns: MihRun[] = [];
+    let expectedSlotBase = 0;
+    for (let i = 0; i < runCount; i++) {
+      const what = `base run ${i}`;
+      const slotBase = reader.uint32(`${what} slot base`);
+      const runSlots = reader.uint32(`${what} slot count`);
+      const entries = reader.uint32(`${what} entries`);
+      if (slotBase !== expectedSlotBase || runSlots > MAX_RUN_SLOTS || slotBase + runSlots > baseCount || entries > runSlots) {
+        throw new SnapshotFormatError(`${what} does not fit the base region`);
+      }
+      expectedSlotBase += runSlots;
+      const run: MihRun = {
+        slotBase,
+        slotCount: runSlots,
+        words: baseWords.subarray(slotBase * PDQ_WORDS, (slotBase + runSlots) * PDQ_WORDS),
+        entries,
+        hOffsets: reader.uint32Array(`${what} H offsets`, SEGMENTS * OFFSETS_PER_SEGMENT),
+        hLow: reader.uint16Array(`${what} H low halves`, SEGMENTS * entries),
+        hSlotLow: reader.uint16Array(`${what} H slots`, SEGMENTS * entries),
+        hSlotHigh: reader.uint8Array(`${what} H slots`, SEGMENTS * entries),
+        lOffsets: reader.uint32Array(`${what} L offsets`, SEGMENTS * OFFSETS_PER_SEGMENT),
+        lHigh: reader.uint16Array(`${what} L high halves`, SEGMENTS * entries),
+      };
+      validateRun(run, what);
+      baseRuns.push(run);
     }
+    if (expectedSlotBase !== baseCount) throw new SnapshotFormatError('snapshot base runs do not cover the base region');
     const overflowCount = reader.uint32('overflow count');
-    if (baseCount + overflowCount !== ids.length) {
-      throw new SnapshotFormatError(`snapshot has ${ids.length} ids for ${baseCount + overflowCount} hashes`);
+    if (baseCount + overflowCount !== slotCount) {
+      throw new SnapshotFormatError(`snapshot has ${slotCount} ids for ${baseCount + overflowCount} hashes`);
     }
     const overflowWords = reader.uint32Array('overflow hashes', overflowCount * PDQ_WORDS);
     const liveCount = reader.uint32('id table live count');
@@ -315,9 +284,8 @@ export class PdqMatchIndex implements PdqIndex {
     const cells = reader.int32Array('id table');
     reader.end();
 
-    let deadCount = 0;
-    for (let i = 0; i < dead.length; i++) if (dead[i] !== 0) deadCount++;
-    validateIdTable(cells, ids.length, liveCount, usedCount, ids.length - deadCount);
+    const deadCount = dead.count(slotCount);
+    validateIdTable(cells, slotCount, liveCount, usedCount, slotCount - deadCount);
 
     const index = new PdqMatchIndex(options);
     index.ids = ids;
@@ -326,7 +294,7 @@ export class PdqMatchIndex implements PdqIndex {
     index.slotById = SlotByIdTable.restore(ids, cells, liveCount, usedCount);
     index.baseCount = baseCount;
     index.baseWords = baseWords;
-    index.baseTables = baseTables;
+    index.baseRuns = baseRuns;
     index.overflowCount = overflowCount;
     index.overflowWords = overflowWords;
     if (overflowCount >= TAIL_LIMIT) index.indexOverflow();
@@ -334,132 +302,32 @@ export class PdqMatchIndex implements PdqIndex {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Search
 
-  private useTables(plan: ProbePlan, entries: number): boolean {
-    if (this.strategy !== 'auto') return this.strategy === 'mih';
-    const bucketSize = entries / BUCKETS;
-    const probeCost =
-      plan.bucketsVisited * COST_BUCKET_VISIT +
-      plan.bucketsScanned * bucketSize * COST_RESIDUAL_SCAN +
-      plan.bucketsSearched * Math.log2(bucketSize + 1) * COST_BINARY_SEARCH_STEP;
-    return probeCost < entries * COST_LINEAR_PER_HASH;
+  private searchRun(run: MihRun): void {
+    const probe = this.strategy === 'auto' ? this.search.probeIsCheaper(run) : this.strategy === 'mih';
+    if (probe) this.search.searchRun(run);
+    else this.search.scanLinear(run.words, run.slotBase, 0, run.slotCount);
   }
 
-  /**
-   * Visits, for each segment s with radius r, every bucket whose 16-bit key is within r of the
-   * query's, filtering entries by residual against the radius left over. Together that finds
-   * exactly the entries whose segment word is within r of the query's word.
-   */
-  private searchTables(tables: SegmentTables, words: Uint32Array, slotBase: number): void {
-    const { count, offsets, residuals, slots } = tables;
-    const query = this.queryWords;
-    const radii = this.radii;
-    for (let s = 0; s < SEGMENTS; s++) {
-      const radius = radii[s];
-      if (radius < 0) continue;
-      const key = query[s] >>> 16;
-      const residual = query[s] & 0xffff;
-      const offsetBase = s * OFFSETS_PER_SEGMENT;
-      const entryBase = s * count;
-      const maxFlips = radius < 16 ? radius : 16;
-      for (let flips = 0; flips <= maxFlips; flips++) {
-        const limit = radius - flips;
-        const maskEnd = MASK16_WEIGHT_START[flips + 1];
-        for (let m = MASK16_WEIGHT_START[flips]; m < maskEnd; m++) {
-          const bucket = key ^ MASKS16_BY_WEIGHT[m];
-          const start = entryBase + offsets[offsetBase + bucket];
-          const end = entryBase + offsets[offsetBase + bucket + 1];
-          if (start === end) continue;
-          if (limit === 0) {
-            // Residuals are sorted within a bucket: find the run equal to the query's.
-            let low = start;
-            let high = end;
-            while (low < high) {
-              const middle = (low + high) >>> 1;
-              if (residuals[middle] < residual) low = middle + 1;
-              else high = middle;
-            }
-            for (let e = low; e < end && residuals[e] === residual; e++) this.verify(words, slots[e], slotBase, s);
-          } else if (limit >= 16) {
-            for (let e = start; e < end; e++) this.verify(words, slots[e], slotBase, s);
-          } else {
-            for (let e = start; e < end; e++) {
-              if (POPCOUNT16[residuals[e] ^ residual] <= limit) this.verify(words, slots[e], slotBase, s);
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * Full check of a candidate found through segment `segment`. An entry whose earlier segment is
-   * also within that segment's radius was (or will be) reported from that segment, so it is
-   * skipped here: each entry is reported exactly once, with no visited set to allocate or clear.
-   */
-  private verify(words: Uint32Array, local: number, slotBase: number, segment: number): void {
-    const slot = slotBase + local;
-    if (this.dead[slot] !== 0) return;
-    const offset = local * PDQ_WORDS;
-    const query = this.queryWords;
-    const radii = this.radii;
-    for (let t = 0; t < segment; t++) {
-      if (radii[t] >= 0 && popcount32(words[offset + t] ^ query[t]) <= radii[t]) return;
-    }
-    const distance = hammingDistanceAt(words, offset, query, 0);
-    if (distance <= this.maxDistance) {
-      this.hitSlots.push(slot);
-      this.hitDistances.push(distance);
-    }
-  }
-
-  private scanLinear(words: Uint32Array, slotBase: number, from: number, to: number): void {
-    const query = this.queryWords;
-    const maxDistance = this.maxDistance;
-    const dead = this.dead;
-    for (let local = from; local < to; local++) {
-      const o = local * PDQ_WORDS;
-      // Half the words already exceed the threshold for almost every non-match.
-      const half =
-        popcount32(words[o] ^ query[0]) +
-        popcount32(words[o + 1] ^ query[1]) +
-        popcount32(words[o + 2] ^ query[2]) +
-        popcount32(words[o + 3] ^ query[3]);
-      if (half > maxDistance) continue;
-      const distance =
-        half +
-        popcount32(words[o + 4] ^ query[4]) +
-        popcount32(words[o + 5] ^ query[5]) +
-        popcount32(words[o + 6] ^ query[6]) +
-        popcount32(words[o + 7] ^ query[7]);
-      if (distance <= maxDistance && dead[slotBase + local] === 0) {
-        this.hitSlots.push(slotBase + local);
-        this.hitDistances.push(distance);
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Maintenance
-
-  /** Takes ownership of `ids` and `words` and makes them the base region; overflow is emptied. */
+  /** Takes ownership of `ids` and `words` and makes them the base region; the overflow is emptied. */
   private buildBase(ids: EntryId[], words: Uint32Array): void {
     const count = ids.length;
-    this.ids = ids;
-    this.dead = new Uint8Array(count);
+    this.ids = EntryIdColumn.of(ids);
+    this.dead = new SlotBitset();
+    this.dead.reserve(count);
     this.deadCount = 0;
-    this.slotById = new SlotByIdTable(ids, count);
+    this.slotById = new SlotByIdTable(this.ids, count);
     for (let slot = 0; slot < count; slot++) {
       const previous = this.slotById.set(ids[slot], slot);
       if (previous >= 0) this.markDead(previous);
     }
     this.baseCount = count;
     this.baseWords = words;
-    this.baseTables = count > 0 ? buildSegmentTables(words, count, this.deadCount > 0 ? this.dead : null, 0) : null;
+    const dead = this.dead;
+    this.baseRuns = buildMihRuns(words, 0, count, this.deadCount > 0 ? (slot) => dead.has(slot) : null, this.maxRunSlots);
     this.overflowCount = 0;
     this.overflowWords = new Uint32Array(0);
-    this.overflowTables = null;
+    this.overflowRuns = [];
     this.overflowIndexed = 0;
   }
 
@@ -469,9 +337,9 @@ export class PdqMatchIndex implements PdqIndex {
     const words = new Uint32Array((this.size + extra) * PDQ_WORDS);
     const copyRegion = (source: Uint32Array, slotBase: number, count: number): void => {
       for (let local = 0; local < count; local++) {
-        if (this.dead[slotBase + local] !== 0) continue;
+        if (this.dead.has(slotBase + local)) continue;
         words.set(source.subarray(local * PDQ_WORDS, (local + 1) * PDQ_WORDS), ids.length * PDQ_WORDS);
-        ids.push(this.ids[slotBase + local]);
+        ids.push(this.ids.get(slotBase + local));
       }
     };
     copyRegion(this.baseWords, 0, this.baseCount);
@@ -480,7 +348,7 @@ export class PdqMatchIndex implements PdqIndex {
   }
 
   private markDead(slot: number): void {
-    this.dead[slot] = 1;
+    this.dead.add(slot);
     this.deadCount++;
   }
 
@@ -497,7 +365,14 @@ export class PdqMatchIndex implements PdqIndex {
   }
 
   private indexOverflow(): void {
-    this.overflowTables = buildSegmentTables(this.overflowWords, this.overflowCount, this.dead, this.baseCount);
+    const dead = this.dead;
+    this.overflowRuns = buildMihRuns(
+      this.overflowWords,
+      this.baseCount,
+      this.overflowCount,
+      (slot) => dead.has(slot),
+      this.maxRunSlots,
+    );
     this.overflowIndexed = this.overflowCount;
   }
 
@@ -507,31 +382,36 @@ export class PdqMatchIndex implements PdqIndex {
     const grown = new Uint32Array(capacity * PDQ_WORDS);
     grown.set(this.overflowWords.subarray(0, this.overflowCount * PDQ_WORDS));
     this.overflowWords = grown;
-  }
-
-  private reserveDead(slotCount: number): void {
-    if (slotCount <= this.dead.length) return;
-    const grown = new Uint8Array(Math.max(slotCount, Math.ceil(this.dead.length * 1.5), 1024));
-    grown.set(this.dead);
-    this.dead = grown;
+    // Point the runs at the new array so the old one can be collected.
+    this.overflowRuns = this.overflowRuns.map((run) => ({
+      ...run,
+      words: grown.subarray((run.slotBase - this.baseCount) * PDQ_WORDS, (run.slotBase - this.baseCount + run.slotCount) * PDQ_WORDS),
+    }));
   }
 }
 
-function validateTables(tables: SegmentTables, slotCount: number): void {
-  const { count, offsets, slots } = tables;
-  for (let s = 0; s < SEGMENTS; s++) {
-    const base = s * OFFSETS_PER_SEGMENT;
-    if (offsets[base] !== 0 || offsets[base + BUCKETS] !== count) {
-      throw new SnapshotFormatError(`snapshot segment table ${s} does not cover its ${count} entries`);
-    }
-    for (let b = 0; b < BUCKETS; b++) {
-      if (offsets[base + b] > offsets[base + b + 1]) {
-        throw new SnapshotFormatError(`snapshot segment table ${s} has decreasing offsets at bucket ${b}`);
+function validateRun(run: MihRun, what: string): void {
+  const { entries, slotCount } = run;
+  for (const [offsets, name] of [
+    [run.hOffsets, 'H'],
+    [run.lOffsets, 'L'],
+  ] as const) {
+    for (let s = 0; s < SEGMENTS; s++) {
+      const base = s * OFFSETS_PER_SEGMENT;
+      if (offsets[base] !== 0 || offsets[base + BUCKETS] !== entries) {
+        throw new SnapshotFormatError(`${what}: ${name} table of segment ${s} does not cover its ${entries} entries`);
+      }
+      for (let b = 0; b < BUCKETS; b++) {
+        if (offsets[base + b] > offsets[base + b + 1]) {
+          throw new SnapshotFormatError(`${what}: ${name} table of segment ${s} has decreasing offsets at bucket ${b}`);
+        }
       }
     }
   }
-  for (let i = 0; i < slots.length; i++) {
-    if (slots[i] >= slotCount) throw new SnapshotFormatError('snapshot segment tables reference a missing slot');
+  for (let e = 0; e < run.hSlotLow.length; e++) {
+    if ((run.hSlotLow[e] | (run.hSlotHigh[e] << 16)) >= slotCount) {
+      throw new SnapshotFormatError(`${what}: H table references a slot outside the run`);
+    }
   }
 }
 

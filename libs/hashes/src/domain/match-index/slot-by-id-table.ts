@@ -1,4 +1,5 @@
 import { EntryId, hashEntryId } from './entry-id';
+import { EntryIdColumn } from './entry-id-column';
 
 const EMPTY = 0;
 const DELETED = -1;
@@ -6,7 +7,7 @@ const MAX_LOAD = 0.7;
 
 /**
  * id → slot lookup for `remove(id)` and upserts, as an open-addressing table of slot numbers in
- * one Int32Array (keys are compared through the index's `ids` array). A JS Map with 10M entries
+ * one Int32Array (keys are compared through the index's id column). A JS Map with 10M entries
  * costs roughly 500 MB and tops out at 2^24 entries; this costs 4 bytes per table cell.
  *
  * Cells hold slot + 1, 0 for never used and -1 for a deleted cell (linear probing must walk past
@@ -21,7 +22,7 @@ export class SlotByIdTable {
   private usedCount = 0;
 
   constructor(
-    private readonly ids: ReadonlyArray<EntryId>,
+    private readonly ids: EntryIdColumn,
     expectedEntries: number,
   ) {
     this.cells = new Int32Array(SlotByIdTable.capacityFor(expectedEntries));
@@ -29,7 +30,7 @@ export class SlotByIdTable {
   }
 
   /** Restores a table saved with `state()`; the caller has checked the cells are in range. */
-  static restore(ids: ReadonlyArray<EntryId>, cells: Int32Array, liveCount: number, usedCount: number): SlotByIdTable {
+  static restore(ids: EntryIdColumn, cells: Int32Array, liveCount: number, usedCount: number): SlotByIdTable {
     const table = new SlotByIdTable(ids, 0);
     table.cells = cells;
     table.mask = cells.length - 1;
@@ -64,7 +65,7 @@ export class SlotByIdTable {
     for (;;) {
       const cell = cells[i];
       if (cell === EMPTY) return -1;
-      if (cell > 0 && this.ids[cell - 1] === id) return cell - 1;
+      if (cell > 0 && this.ids.get(cell - 1) === id) return cell - 1;
       i = (i + 1) & mask;
     }
   }
@@ -81,7 +82,7 @@ export class SlotByIdTable {
       if (cell === EMPTY) break;
       if (cell === DELETED) {
         if (firstDeleted < 0) firstDeleted = i;
-      } else if (this.ids[cell - 1] === id) {
+      } else if (this.ids.get(cell - 1) === id) {
         cells[i] = slot + 1;
         return cell - 1;
       }
@@ -105,7 +106,7 @@ export class SlotByIdTable {
     for (;;) {
       const cell = cells[i];
       if (cell === EMPTY) return -1;
-      if (cell > 0 && this.ids[cell - 1] === id) {
+      if (cell > 0 && this.ids.get(cell - 1) === id) {
         cells[i] = DELETED;
         this.liveCount--;
         return cell - 1;
@@ -122,7 +123,7 @@ export class SlotByIdTable {
     for (let j = 0; j < old.length; j++) {
       const cell = old[j];
       if (cell <= 0) continue;
-      let i = hashEntryId(this.ids[cell - 1]) & this.mask;
+      let i = hashEntryId(this.ids.get(cell - 1)) & this.mask;
       while (this.cells[i] !== EMPTY) i = (i + 1) & this.mask;
       this.cells[i] = cell;
     }

@@ -3,8 +3,10 @@ import { SnapshotFormatError } from './match-index-errors';
 
 /**
  * A minimal binary container for index snapshots: an 8-character magic, a format version, a
- * byte-order mark, then scalars and typed arrays. Arrays start on 8-byte boundaries so a reader
- * can hand out views into the snapshot instead of copying hundreds of megabytes.
+ * byte-order mark, then scalars and typed arrays, then a checksum of everything before it.
+ * Arrays start on 8-byte boundaries so a reader can hand out views into the snapshot instead
+ * of copying hundreds of megabytes. The checksum matters because a flipped bit in a table would
+ * not crash anything, it would silently lose matches.
  *
  * Arrays are written in the host's byte order (that is what typed arrays are); the mark lets a
  * reader on a host of the other order refuse the snapshot instead of returning garbage. Every
@@ -12,6 +14,7 @@ import { SnapshotFormatError } from './match-index-errors';
  */
 const BYTE_ORDER_MARK = 0x01020304;
 const HEADER_BYTES = 16;
+const TRAILER_BYTES = 8;
 
 type WritableArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
@@ -96,12 +99,14 @@ export class SnapshotWriter {
   }
 
   finish(): Uint8Array {
-    const out = new Uint8Array(this.length);
+    this.align();
+    const out = new Uint8Array(this.length + TRAILER_BYTES);
     let position = 0;
     for (const chunk of this.chunks) {
       out.set(chunk, position);
       position += chunk.length;
     }
+    new Uint32Array(out.buffer, position, 1)[0] = checksum(out, position);
     return out;
   }
 
@@ -119,6 +124,8 @@ export class SnapshotWriter {
 export class SnapshotReader {
   private position = HEADER_BYTES;
   private readonly littleEndian: boolean;
+  /** End of the payload (start of the checksum trailer). */
+  private readonly limit: number;
 
   /**
    * @param copy when false, arrays are views into `bytes` wherever alignment allows, so the
@@ -131,8 +138,8 @@ export class SnapshotReader {
     private readonly copy: boolean,
   ) {
     if (!(bytes instanceof Uint8Array)) throw new SnapshotFormatError('a snapshot must be a Uint8Array');
-    if (bytes.length < HEADER_BYTES) {
-      throw new SnapshotFormatError(`snapshot is truncated: ${bytes.length} bytes, the header alone is ${HEADER_BYTES}`);
+    if (bytes.length < HEADER_BYTES + TRAILER_BYTES || bytes.length % 8 !== 0) {
+      throw new SnapshotFormatError(`snapshot is truncated: ${bytes.length} bytes`);
     }
     let found = '';
     for (let i = 0; i < 8; i++) found += String.fromCharCode(bytes[i]);
@@ -150,6 +157,11 @@ export class SnapshotReader {
       throw new SnapshotFormatError(`snapshot format version ${foundVersion} is not supported (expected ${version})`);
     }
     this.littleEndian = hostIsLittleEndian;
+    this.limit = bytes.length - TRAILER_BYTES;
+    const stored = new DataView(bytes.buffer, bytes.byteOffset + this.limit, 4).getUint32(0, hostIsLittleEndian);
+    if (stored !== checksum(bytes, this.limit)) {
+      throw new SnapshotFormatError('snapshot checksum does not match: the data is corrupt or truncated');
+    }
   }
 
   uint32(what: string): number {
@@ -227,8 +239,9 @@ export class SnapshotReader {
 
   /** Fails unless the whole snapshot was consumed: trailing bytes mean a format mismatch. */
   end(): void {
-    if (this.position !== this.bytes.length) {
-      throw new SnapshotFormatError(`snapshot has ${this.bytes.length - this.position} unexpected trailing bytes`);
+    this.align();
+    if (this.position !== this.limit) {
+      throw new SnapshotFormatError(`snapshot has ${this.limit - this.position} unexpected trailing bytes`);
     }
   }
 
@@ -257,7 +270,7 @@ export class SnapshotReader {
   }
 
   private need(byteCount: number, what: string): void {
-    if (this.position + byteCount > this.bytes.length) {
+    if (this.position + byteCount > this.limit) {
       throw new SnapshotFormatError(`snapshot is truncated while reading ${what}`);
     }
   }
@@ -276,4 +289,29 @@ function decodeCodeUnits(units: Uint16Array, start: number, end: number): string
   let out = '';
   for (let i = start; i < end; i += DECODE_CHUNK) out += String.fromCharCode(...units.subarray(i, Math.min(end, i + DECODE_CHUNK)));
   return out;
+}
+
+/** murmur3-style hash of bytes[0..length) (length a multiple of 4), read in host byte order. */
+function checksum(bytes: Uint8Array, length: number): number {
+  const aligned = bytes.byteOffset % 4 === 0;
+  const words = aligned ? new Uint32Array(bytes.buffer, bytes.byteOffset, length / 4) : null;
+  const view = aligned ? null : new DataView(bytes.buffer, bytes.byteOffset, length);
+  const hostIsLittleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+  let h = 0x9747b28c;
+  const count = length / 4;
+  for (let i = 0; i < count; i++) {
+    let k = words !== null ? words[i] : (view as DataView).getUint32(i * 4, hostIsLittleEndian);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= length;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }

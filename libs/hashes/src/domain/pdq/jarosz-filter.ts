@@ -292,7 +292,9 @@ function identityIndices(length: number): Int32Array {
 
 /**
  * The reference's two-pass Jarosz filter followed by decimation to outDim × outDim, into `out`.
- * `plane` (rows × cols luma) is overwritten; `scratch` must hold ≥ rows × cols floats.
+ * `plane` (rows × cols luma) is overwritten. Both `plane` and `scratch` must hold at least
+ * rows × max(cols, outDim) floats: the last pass writes a compact rows × outDim plane, which is
+ * larger than the image when it is narrower than outDim.
  */
 export function jaroszBlurAndDecimate(
   plane: Float32Array,
@@ -302,6 +304,10 @@ export function jaroszBlurAndDecimate(
   outDim: number,
   scratch: Float32Array,
 ): void {
+  const needed = rows * Math.max(cols, outDim);
+  if (plane.length < needed || scratch.length < needed) {
+    throw new RangeError(`Jarosz buffers need ${needed} floats for ${rows}×${cols} → ${outDim}×${outDim}`);
+  }
   const windowAlongRows = jaroszWindowSize(cols, outDim);
   const windowAlongCols = jaroszWindowSize(rows, outDim);
   const rowIndices = decimationIndices(rows, outDim);

@@ -1,15 +1,9 @@
-/**
- * A 256-bit PDQ hash.
- *
- * Bit k is the coefficient at row k >> 4, column k & 15 of the 16×16 DCT block. The reference
- * prints the hash as sixteen 16-bit words, word 15 first, so the hex string reads as one
- * big-endian 256-bit number whose last 4 hex digits are DCT row 0. The 32 bytes used by
- * `toBytes`/`toBase64` are that same big-endian number (i.e. the hex string decoded).
- */
-export class InvalidPdqHash extends Error {
+import { ValidationError } from '@vigil/kernel';
+
+/** A PDQ hash string or byte array that is malformed; the message names the problem. */
+export class InvalidPdqHash extends ValidationError {
   constructor(message: string) {
-    super(message);
-    this.name = 'InvalidPdqHash';
+    super(`invalid PDQ hash: ${message}`, 'pdq');
   }
 }
 
@@ -29,6 +23,14 @@ function popcount32(value: number): number {
   return Math.imul(v, 0x01010101) >>> 24;
 }
 
+/**
+ * A 256-bit PDQ hash.
+ *
+ * Bit k is the coefficient at row k >> 4, column k & 15 of the 16×16 DCT block. The reference
+ * prints the hash as sixteen 16-bit words, word 15 first, so the hex string reads as one
+ * big-endian 256-bit number whose last 4 hex digits are DCT row 0. The 32 bytes used by
+ * `toBytes`/`toBase64` are that same big-endian number (i.e. the hex string decoded).
+ */
 export class PdqHash {
   /** Eight 32-bit words; bit k lives in words[k >>> 5] at position k & 31. */
   private readonly words: Uint32Array;

@@ -63,26 +63,18 @@ export interface PdqDihedralResult {
   readonly quality: number;
 }
 
+// Luma planes never exceed 512×512 because of the pre-resize, and the blur's compact last pass
+// needs at most 512 × 64, so two fixed buffers serve every image.
 const MAX_PLANE = PDQ_PRE_RESIZE_DIM * PDQ_PRE_RESIZE_DIM;
 const scratch = {
-  buffer1: new Float32Array(0),
-  buffer2: new Float32Array(0),
+  buffer1: new Float32Array(MAX_PLANE),
+  buffer2: new Float32Array(MAX_PLANE),
   block64: new Float32Array(DOWNSAMPLE_DIM * DOWNSAMPLE_DIM),
   block16x64: new Float32Array(DCT_DIM * DOWNSAMPLE_DIM),
   block16: new Float32Array(DCT_DIM * DCT_DIM),
   transformed16: new Float32Array(DCT_DIM * DCT_DIM),
   sorted16: new Float32Array(DCT_DIM * DCT_DIM),
 };
-
-function planeBuffers(length: number): { buffer1: Float32Array; buffer2: Float32Array } {
-  if (scratch.buffer1.length < length) {
-    // Planes never exceed 512×512 because of the pre-resize, so this grows at most once.
-    const size = Math.min(MAX_PLANE, Math.max(length, 1));
-    scratch.buffer1 = new Float32Array(size);
-    scratch.buffer2 = new Float32Array(size);
-  }
-  return { buffer1: scratch.buffer1, buffer2: scratch.buffer2 };
-}
 
 /**
  * Heuristic gradient measure of the 64×64 downsample, as the reference computes it:
@@ -133,7 +125,7 @@ function dctBlockOf(pixels: PdqPixels, skipBlurAt64: boolean): number | null {
   // The reference checks the minimum size after its pre-resize, so e.g. 1000×3 is hashable.
   if (rows < PDQ_MIN_HASHABLE_DIM || cols < PDQ_MIN_HASHABLE_DIM) return null;
 
-  const { buffer1, buffer2 } = planeBuffers(rows * cols);
+  const { buffer1, buffer2 } = scratch;
   fillLuma(pixels, size, buffer1);
   if (skipBlurAt64 && rows === DOWNSAMPLE_DIM && cols === DOWNSAMPLE_DIM) {
     // Upstream skips the blur for inputs that are already 64×64.

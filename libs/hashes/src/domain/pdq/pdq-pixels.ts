@@ -1,3 +1,5 @@
+import { ValidationError } from '@vigil/kernel';
+
 /**
  * Decoded 8-bit pixels handed to the hasher: tightly packed, row-major, interleaved channels.
  * One channel means grey (the reference then uses the grey value as luma, which is not always
@@ -10,12 +12,8 @@ export interface PdqPixels {
   readonly data: Uint8Array;
 }
 
-export class InvalidPdqPixels extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidPdqPixels';
-  }
-}
+/** Pixels whose dimensions, channel count and buffer length do not agree. */
+export class InvalidPdqPixels extends ValidationError {}
 
 export function assertValidPixels(pixels: PdqPixels): void {
   const { width, height, channels, data } = pixels;

@@ -84,9 +84,10 @@ export class OutboxRelay {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const published = await this.publishBatch();
-      total += published;
-      if (published < this.batchSize) return total;
+      const batch = await this.publishBatch();
+      total += batch.published;
+      if (batch.error) throw new Error(`publishing stopped after ${total} events: ${batch.error}`);
+      if (batch.published < this.batchSize) return total;
     }
   }
 
@@ -119,7 +120,8 @@ export class OutboxRelay {
     }
   }
 
-  private async publishBatch(): Promise<number> {
+  /** One transaction: lock a batch, publish in order, mark what went out and record what failed. */
+  private async publishBatch(): Promise<{ published: number; error?: string }> {
     const schema = this.options.schema;
     return this.dataSource.transaction(async (manager) => {
       const rows: Array<{ seq: string; envelope: EventEnvelope }> = await manager.query(
@@ -127,23 +129,21 @@ export class OutboxRelay {
         [this.batchSize],
       );
       const done: string[] = [];
+      let failure: string | undefined;
       for (const row of rows) {
         try {
           await this.bus.publish(row.envelope);
           done.push(row.seq);
         } catch (error) {
-          await manager.query(`UPDATE "${schema}".outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`, [
-            row.seq,
-            String((error as Error).message).slice(0, 1000),
-          ]);
+          failure = String((error as Error).message).slice(0, 1000);
+          await manager.query(`UPDATE "${schema}".outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`, [row.seq, failure]);
           break;
         }
       }
       if (done.length > 0) {
         await manager.query(`UPDATE "${schema}".outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [done]);
       }
-      if (done.length < rows.length) throw new Error(`publishing stopped after ${done.length} of ${rows.length} events`);
-      return done.length;
+      return { published: done.length, error: failure };
     });
   }
 }

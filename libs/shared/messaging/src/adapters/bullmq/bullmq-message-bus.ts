@@ -17,6 +17,13 @@ export interface BullMqBusOptions {
   prefix?: string;
   retry?: RetryPolicy;
   concurrency?: number;
+  /**
+   * How long a worker holds a job before others may take it over. A worker that dies
+   * (SIGKILL) leaves its job "stalled" until then; BullMQ then hands it to another worker.
+   */
+  lockMs?: number;
+  /** Which consumers get an event; the event catalogue by default. */
+  routes?: (eventType: string) => readonly ServiceName[];
   log?: (message: string) => void;
 }
 
@@ -49,7 +56,10 @@ export class BullMqMessageBus implements MessageBus {
   }
 
   async publish(event: EventEnvelope): Promise<void> {
-    for (const consumer of consumersOf(event.type)) {
+    // BullMQ waits for a connection before adding a job; while Redis is down that wait never
+    // ends. Refuse at once instead: the event stays in the outbox and the relay retries.
+    await this.connected(2000);
+    for (const consumer of (this.options.routes ?? consumersOf)(event.type)) {
       await this.queue(consumer).add(event.type, event, {
         jobId: event.id,
         attempts: this.retry.attempts,
@@ -58,6 +68,22 @@ export class BullMqMessageBus implements MessageBus {
         removeOnFail: false,
       });
     }
+  }
+
+  private async connected(timeoutMs: number): Promise<void> {
+    const connection = this.publisherConnection;
+    if (connection.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        connection.off('ready', onReady);
+        reject(new Error(`redis is not connected (${connection.status})`));
+      }, timeoutMs);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      connection.once('ready', onReady);
+    });
   }
 
   async subscribe(consumer: ServiceName, handler: EventHandler): Promise<void> {
@@ -74,7 +100,14 @@ export class BullMqMessageBus implements MessageBus {
           throw error;
         }
       },
-      { connection, concurrency: this.options.concurrency ?? 4, autorun: true },
+      {
+        connection,
+        concurrency: this.options.concurrency ?? 4,
+        autorun: true,
+        lockDuration: this.options.lockMs ?? 30000,
+        stalledInterval: this.options.lockMs ?? 30000,
+        maxStalledCount: 5,
+      },
     );
     worker.on('error', (error) => this.options.log?.(`bus worker ${consumer}: ${error.message}`));
     worker.on('failed', (job, error) => {

@@ -1,0 +1,59 @@
+import { ConflictError, FixedClock } from '@vigil/kernel';
+import { createServiceDataSource, initialiseServiceDatabase, platformTablesMigration, TransactionRunner } from '@vigil/persistence';
+import { createTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { CurateBanksUseCase } from '../../application/curate-banks/curate-banks.use-case';
+import { MatchReportMediaUseCase } from '../../application/match-report-media/match-report-media.use-case';
+import { CreateHashBanks1763900000001 } from './migrations/1763900000001-create-hash-banks';
+import { TypeOrmHashBankRepository } from './typeorm-hash-bank.repository';
+
+const SCHEMA = 'hash_detection';
+
+describe('hash banks and exact matching (real Postgres)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let repository: TypeOrmHashBankRepository;
+  const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: [], migrations: [platformTablesMigration(), CreateHashBanks1763900000001] });
+    await initialiseServiceDatabase(dataSource, SCHEMA);
+    repository = new TypeOrmHashBankRepository(new TransactionRunner(dataSource), SCHEMA);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('matches a known digest, suppresses a known false positive, and answers unknown otherwise', async () => {
+    const curate = new CurateBanksUseCase(repository, clock, randomUUID);
+    const known = await curate.createBank({ name: 'Known', kind: 'positive', source: 'tests', terms: 't', owner: 'o' });
+    const negative = await curate.createBank({ name: 'False positives', kind: 'negative', source: 'tests', terms: 't', owner: 'o' });
+    await curate.addEntry({ bankId: known.id, hashType: 'sha256', value: 'A'.repeat(64), classification: 'csam-a1', addedBy: 'curator' });
+    await curate.addEntry({ bankId: known.id, hashType: 'sha256', value: 'c'.repeat(64), classification: 'csam-b1', addedBy: 'curator' });
+    await curate.addEntry({ bankId: negative.id, hashType: 'md5', value: 'd'.repeat(32), classification: 'not-csam', addedBy: 'curator' });
+    await expect(curate.addEntry({ bankId: known.id, hashType: 'sha256', value: 'a'.repeat(64), classification: 'csam-a1', addedBy: 'x' })).rejects.toThrow(ConflictError);
+
+    const events = await new MatchReportMediaUseCase(repository, clock).execute(
+      {
+        reportId: 'r', reference: 'VGL-AAAA-BBBB', incidentType: 'csam', source: 'public', urls: [],
+        media: [
+          { mediaId: 'm-known', sha256: 'a'.repeat(64), md5: 'e'.repeat(32), bytes: 1, contentType: 'image/png' },
+          { mediaId: 'm-suppressed', sha256: 'c'.repeat(64), md5: 'd'.repeat(32), bytes: 1, contentType: 'image/png' },
+          { mediaId: 'm-new', sha256: 'f'.repeat(64), md5: 'f'.repeat(32), bytes: 1, contentType: 'image/png' },
+        ],
+      },
+      'corr',
+    );
+    expect(events.map((event) => [event.type, (event.payload as { mediaId: string }).mediaId])).toEqual([
+      ['media.matched.v1', 'm-known'],
+      ['media.unknown.v1', 'm-suppressed'],
+      ['media.unknown.v1', 'm-new'],
+    ]);
+    expect(events[0].payload).toMatchObject({ matchKind: 'exact', distance: 0, bankName: 'Known', classification: 'csam-a1' });
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".outbox`))[0].n).toBe(3);
+    expect((await repository.listBanks()).map((bank) => [bank.name, bank.entryCount])).toEqual([['False positives', 1], ['Known', 2]]);
+  });
+});

@@ -1,0 +1,122 @@
+import { envelope, type EventEnvelope, type ServiceName } from '@vigil/contracts';
+import { TEST_REDIS_URL, uniqueSuffix } from '@vigil/test-fixtures';
+import { NonRetryableEventError } from '../../ports/message-bus';
+import { BullMqMessageBus } from './bullmq-message-bus';
+
+/** Against the real Redis: each test uses its own queue prefix. */
+function newBus(attempts = 3) {
+  return new BullMqMessageBus({
+    redisUrl: TEST_REDIS_URL,
+    prefix: `test-${uniqueSuffix()}`,
+    retry: { attempts, backoffMs: 20 },
+    routes: (): ServiceName[] => ['hash-detection', 'referral-hub'],
+  });
+}
+
+function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10000): Promise<T> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = async () => {
+      const value = await probe();
+      if (value !== undefined) return resolve(value);
+      if (Date.now() - started > timeoutMs) return reject(new Error('timed out'));
+      setTimeout(tick, 25);
+    };
+    void tick();
+  });
+}
+
+const event = (): EventEnvelope => envelope('report.submitted.v1', 'tipline', { reportId: 'r1' });
+
+describe('BullMqMessageBus (real Redis)', () => {
+  let bus: BullMqMessageBus;
+  afterEach(async () => bus?.close());
+
+  it('delivers each event to every subscribing service, once each', async () => {
+    bus = newBus();
+    const seen: Record<string, string[]> = { 'hash-detection': [], 'referral-hub': [] };
+    await bus.subscribe('hash-detection', async (e) => void seen['hash-detection'].push(e.id));
+    await bus.subscribe('referral-hub', async (e) => void seen['referral-hub'].push(e.id));
+    const sent = event();
+    await bus.publish(sent);
+    await bus.publish(sent); // the same event id again: the queue keeps one job
+    await waitFor(() => (seen['hash-detection'].length && seen['referral-hub'].length ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seen).toEqual({ 'hash-detection': [sent.id], 'referral-hub': [sent.id] });
+  });
+
+  it('keeps events for a consumer that subscribes later', async () => {
+    bus = newBus();
+    const sent = event();
+    await bus.publish(sent);
+    const seen: string[] = [];
+    await bus.subscribe('hash-detection', async (e) => void seen.push(e.id));
+    await waitFor(() => (seen.length ? true : undefined));
+    expect(seen).toEqual([sent.id]);
+  });
+
+  it('retries a failing handler with backoff until it succeeds', async () => {
+    bus = newBus(4);
+    let calls = 0;
+    await bus.subscribe('hash-detection', async () => {
+      calls++;
+      if (calls < 3) throw new Error(`transient failure ${calls}`);
+    });
+    await bus.publish(event());
+    await waitFor(() => (calls >= 3 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls).toBe(3);
+    expect(await bus.deadLetters('hash-detection')).toEqual([]);
+  });
+
+  it('dead-letters after the last attempt with the reason, and replays it', async () => {
+    bus = newBus(2);
+    let healthy = false;
+    let handled = 0;
+    await bus.subscribe('hash-detection', async () => {
+      if (!healthy) throw new Error('downstream unavailable');
+      handled++;
+    });
+    const sent = event();
+    await bus.publish(sent);
+    const letters = await waitFor(async () => {
+      const found = await bus.deadLetters('hash-detection');
+      return found.length ? found : undefined;
+    });
+    expect(letters[0]).toMatchObject({ eventId: sent.id, eventType: 'report.submitted.v1', reason: 'downstream unavailable', attempts: 2 });
+    healthy = true;
+    await bus.replay('hash-detection', letters[0].id);
+    await waitFor(() => (handled ? true : undefined));
+    expect(await bus.deadLetters('hash-detection')).toEqual([]);
+  });
+
+  it('dead-letters an invalid event at once, without retrying, and keeps consuming', async () => {
+    bus = newBus(5);
+    let calls = 0;
+    const good: string[] = [];
+    await bus.subscribe('hash-detection', async (e) => {
+      calls++;
+      if ((e.payload as { reportId?: string }).reportId === 'bad') throw new NonRetryableEventError('invalid report.submitted.v1 event: payload.urls: must be an array');
+      good.push(e.id);
+    });
+    await bus.publish(envelope('report.submitted.v1', 'tipline', { reportId: 'bad' }));
+    const next = event();
+    await bus.publish(next);
+    const letters = await waitFor(async () => {
+      const found = await bus.deadLetters('hash-detection');
+      return found.length && good.length ? found : undefined;
+    });
+    expect(letters).toHaveLength(1);
+    expect(letters[0].reason).toMatch(/payload\.urls/);
+    expect(letters[0].attempts).toBe(1);
+    expect(good).toEqual([next.id]);
+    expect(calls).toBe(2);
+  });
+
+  it('fails publishing fast while Redis is unreachable, so the outbox keeps the event', async () => {
+    const offline = new BullMqMessageBus({ redisUrl: 'redis://127.0.0.1:1', prefix: `test-${uniqueSuffix()}` });
+    await expect(offline.publish(event())).rejects.toThrow();
+    expect((await offline.health()).ok).toBe(false);
+    await offline.close();
+  });
+});

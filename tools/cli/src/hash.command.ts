@@ -1,0 +1,140 @@
+import { createLocalHashFileUseCase, HashFileResult, HashFileUseCase } from '@vigil/hashes';
+import { Presets, SingleBar } from 'cli-progress';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { collectPaths } from './file-walker';
+import { HashRow, jsonRow, tsvHeader, tsvRow } from './hash-output';
+
+/** Where the command writes; process.stdout/stderr in real use, buffers in tests. */
+export interface CliIo {
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: NodeJS.WritableStream & { readonly isTTY?: boolean };
+}
+
+export type HashOutputFormat = 'tsv' | 'json';
+
+export interface HashCommandOptions {
+  readonly dihedral: boolean;
+  readonly format: HashOutputFormat;
+  /** Files hashed at once. Small, because decoding is memory-hungry and the PDQ is synchronous. */
+  readonly concurrency: number;
+}
+
+export const DEFAULT_HASH_CONCURRENCY = 3;
+/** Below this many files a progress bar is more noise than help. */
+const PROGRESS_BAR_MIN_FILES = 20;
+
+export const EXIT_OK = 0;
+export const EXIT_SOME_ROWS_FAILED = 2;
+
+/**
+ * Hashes the files at `paths` (directories recursively) and writes one row per file, in sorted
+ * path order, as TSV or JSON. Per-file problems become row errors, never a crash. Returns 0 when
+ * every row hashed, 2 when some rows have errors.
+ */
+export async function runHashCommand(
+  paths: readonly string[],
+  options: HashCommandOptions,
+  io: CliIo,
+  useCase: HashFileUseCase = createLocalHashFileUseCase(),
+): Promise<number> {
+  const walked = await collectPaths(paths);
+  const rows: Array<HashRow | undefined> = new Array(walked.length);
+  const writer = rowWriter(options, io);
+  const bar = io.stderr.isTTY && walked.length > PROGRESS_BAR_MIN_FILES ? progressBar(io, walked.length) : null;
+
+  let failures = 0;
+  let nextToHash = 0;
+  let nextToPrint = 0;
+  let done = 0;
+  // Rows finish out of order; print each as soon as every row before it is printed.
+  const flush = (): void => {
+    while (nextToPrint < rows.length && rows[nextToPrint] !== undefined) {
+      writer.write(rows[nextToPrint] as HashRow);
+      rows[nextToPrint] = undefined; // let the result be collected
+      nextToPrint++;
+    }
+  };
+  const worker = async (): Promise<void> => {
+    while (nextToHash < walked.length) {
+      const index = nextToHash++;
+      const item = walked[index];
+      const result: HashFileResult = item.error
+        ? { error: { kind: 'unreadable', message: item.error } }
+        : await useCase.execute(item.path, { dihedral: options.dihedral });
+      if (result.error) failures++;
+      rows[index] = { path: item.path, result };
+      done++;
+      bar?.update(done);
+      flush();
+    }
+  };
+
+  writer.start();
+  const workers = Math.max(1, Math.min(options.concurrency, walked.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  flush();
+  writer.end();
+  bar?.stop();
+  return failures === 0 ? EXIT_OK : EXIT_SOME_ROWS_FAILED;
+}
+
+interface RowWriter {
+  start(): void;
+  write(row: HashRow): void;
+  end(): void;
+}
+
+function rowWriter(options: HashCommandOptions, io: CliIo): RowWriter {
+  if (options.format === 'json') {
+    // Streamed as a JSON array, so a long run does not hold every row in memory.
+    let first = true;
+    return {
+      start: () => io.stdout.write('['),
+      write: (row) => {
+        io.stdout.write((first ? '\n  ' : ',\n  ') + JSON.stringify(jsonRow(row, options.dihedral)));
+        first = false;
+      },
+      end: () => io.stdout.write(first ? ']\n' : '\n]\n'),
+    };
+  }
+  return {
+    start: () => io.stdout.write(tsvHeader(options.dihedral)),
+    write: (row) => io.stdout.write(tsvRow(row, options.dihedral)),
+    end: () => undefined,
+  };
+}
+
+function progressBar(io: CliIo, total: number): SingleBar {
+  const bar = new SingleBar(
+    { stream: io.stderr, format: 'hashing [{bar}] {value}/{total} files | {eta_formatted} left', clearOnComplete: true, hideCursor: true },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
+}
+
+function parseConcurrency(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('must be an integer from 1 to 64');
+  return n;
+}
+
+/** Adds `hash` to the CLI program. The action's exit code is handed to `setExitCode`. */
+export function registerHashCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): Command {
+  return program
+    .command('hash')
+    .description('Print MD5, SHA-1, SHA-256 and PDQ (with quality) of files; folders are walked recursively.')
+    .argument('<paths...>', 'files or folders to hash')
+    .option('--dihedral', 'also print the 7 other dihedral-transform PDQ hashes', false)
+    .addOption(new Option('--format <format>', 'output format').choices(['tsv', 'json']).default('tsv'))
+    .option('--concurrency <n>', 'files hashed at once', parseConcurrency, DEFAULT_HASH_CONCURRENCY)
+    .addHelpText(
+      'after',
+      '\nRows come in sorted path order. TSV columns: path md5 sha1 sha256 pdq [rot90 rot180 rot270 flipx flipy flipplus1 flipminus1] quality error.\n' +
+        'Exit code 0 when every file hashed, 2 when some rows have an error (unreadable, not an image, too large).\n' +
+        'A PDQ hash with quality below 50 must not be used for matching.',
+    )
+    .action(async (paths: string[], opts: { dihedral: boolean; format: HashOutputFormat; concurrency: number }) => {
+      setExitCode(await runHashCommand(paths, { dihedral: opts.dihedral, format: opts.format, concurrency: opts.concurrency }, io));
+    });
+}

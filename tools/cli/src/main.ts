@@ -1,0 +1,42 @@
+// The hashes library's barrel also exports TypeORM entities, whose decorators need this.
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { CliIo, registerHashCommand } from './hash.command';
+
+const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
+
+/**
+ * The `vigil` command line. Takes the arguments after the program name and resolves to the exit
+ * code instead of exiting, so it can be embedded (the launcher) and tested.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('vigil')
+    .description('Vigil command-line tools')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  registerHashCommand(program, io, (code) => {
+    exitCode = code;
+  }).exitOverride();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    // Usage errors, --help and --version come back as CommanderError with their exit code.
+    if (error instanceof CommanderError) return error.exitCode;
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`vigil: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

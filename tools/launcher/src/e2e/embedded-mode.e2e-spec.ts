@@ -1,0 +1,58 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { driveFirstFlow, type PlatformUrls } from './first-flow';
+import { api, assertBuilt, freePort, PlatformProcess, staffToken } from './platform-harness';
+
+describe('embedded mode: one process, embedded Postgres, in-process bus, demo data', () => {
+  jest.setTimeout(240000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-embedded-'));
+  chmodSync(dataDir, 0o755);
+  let platform: PlatformProcess;
+  let urls: PlatformUrls;
+
+  beforeAll(async () => {
+    assertBuilt();
+    const ports = { tipline: await freePort(), hash: await freePort(), hub: await freePort(), pg: await freePort() };
+    platform = new PlatformProcess(
+      'embedded',
+      {
+        DATABASE_URL: '', REDIS_URL: '', VIGIL_DATA_DIR: dataDir, VIGIL_EMBEDDED_PG_PORT: String(ports.pg),
+        TIPLINE_PORT: String(ports.tipline), HASH_DETECTION_PORT: String(ports.hash), REFERRAL_HUB_PORT: String(ports.hub),
+      },
+      /Vigil is running/,
+    );
+    await platform.start(180000);
+    urls = { tipline: `http://127.0.0.1:${ports.tipline}`, hashDetection: `http://127.0.0.1:${ports.hash}`, referralHub: `http://127.0.0.1:${ports.hub}` };
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints every app’s URL, docs and the demo logins', () => {
+    expect(platform.output).toMatch(/tipline\s+http:\/\/127\.0\.0\.1:\d+\s+API docs: .*\/docs/);
+    expect(platform.output).toMatch(/referral-hub/);
+    expect(platform.output).toMatch(/analyst\s+vigil-demo-analyst/);
+  });
+
+  it('comes up with demo data: a seeded bank and demo reports, one already matched', async () => {
+    const reviewer = await staffToken(urls.hashDetection, 'reviewer');
+    const banks = await api<Array<{ name: string; entryCount: number }>>(`${urls.hashDetection}/api/v1/banks`, { token: reviewer });
+    expect(banks.body[0].entryCount).toBeGreaterThanOrEqual(8);
+    const analyst = await staffToken(urls.tipline, 'analyst');
+    const queue = await api<Array<{ priorityReasons: Array<{ rule: string }> }>>(`${urls.tipline}/api/v1/reports`, { token: analyst });
+    expect(queue.body.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('carries a report through all three services in one process', async () => {
+    const { report, kase } = await driveFirstFlow(urls);
+    expect(report.priority).toBe('high');
+    expect(kase.reports[0].sourceReportId).toBe(report.id);
+  });
+
+  it('shuts down gracefully on SIGTERM (exit code 0)', async () => {
+    expect(await platform.stop()).toBe(0);
+  });
+});

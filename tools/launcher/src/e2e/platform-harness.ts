@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { DEMO_STAFF } from '@vigil/security';
+
+/** Starts the compiled platform as real OS processes and talks to it over HTTP, as a user would. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+const RUN = join(REPO_ROOT, 'tools', 'launcher', 'run.js');
+
+export function assertBuilt(): void {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'tools', 'launcher', 'src', 'main.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests (npm test does it)');
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export class PlatformProcess {
+  private child?: ChildProcess;
+  output = '';
+  exitCode: Promise<number | null> = Promise.resolve(null);
+
+  constructor(readonly mode: string, readonly env: NodeJS.ProcessEnv, private readonly readyPattern: RegExp) {}
+
+  async start(timeoutMs = 90000): Promise<void> {
+    this.output = '';
+    const child = spawn(process.execPath, [RUN, this.mode], { cwd: REPO_ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    this.exitCode = new Promise((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    await new Promise<void>((resolveReady, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.mode} did not start in ${timeoutMs} ms:\n${this.output}`)), timeoutMs);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        if (this.readyPattern.test(this.output)) {
+          clearTimeout(timer);
+          resolveReady();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${this.mode} exited with ${code} before it was ready:\n${this.output}`));
+      });
+    });
+  }
+
+  /** SIGKILL: no cleanup at all, as in a crash or an OOM kill. */
+  async crash(): Promise<void> {
+    this.child?.kill('SIGKILL');
+    await this.exitCode;
+  }
+
+  async stop(): Promise<number | null> {
+    this.child?.kill('SIGTERM');
+    return this.exitCode;
+  }
+}
+
+export async function api<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<{ status: number; body: T }> {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
+  const response = await fetch(url, { ...init, headers });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+export async function staffToken(baseUrl: string, username: string): Promise<string> {
+  const password = DEMO_STAFF.find((user) => user.username === username)?.password;
+  const { status, body } = await api<{ accessToken: string }>(`${baseUrl}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }) });
+  if (status !== 200) throw new Error(`login as ${username} answered ${status}`);
+  return body.accessToken;
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60000): Promise<T> {
+  const started = Date.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 150));
+  }
+}
+
+export function reportForm(fields: Record<string, string | string[]>, files: Array<{ name: string; bytes: Buffer; type?: string }> = []): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
+  for (const file of files) form.append('media', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'image/png' }), file.name);
+  return form;
+}
