@@ -13,6 +13,17 @@ if (mode === 'cli') {
   require(path.join(dist, 'tools/cli/src/main.js'))
     .runCli(args)
     .then((code) => { process.exitCode = code; });
+} else if (mode === 'bench') {
+  const benches = { pdq: 'pdq-throughput.js', 'match-index': 'match-index.bench.js' };
+  const file = benches[args[0]];
+  if (!file) {
+    console.error(`usage: node tools/launcher/run.js bench ${Object.keys(benches).join('|')}`);
+    process.exit(2);
+  }
+  Promise.resolve(require(path.join(dist, 'tools/bench/src', file)).main()).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 } else {
   require(path.join(dist, 'tools/launcher/src/main.js')).main(mode, args);
 }

@@ -7,8 +7,11 @@ export interface WalkedPath {
   readonly error?: string;
 }
 
+// Duck-typed rather than `instanceof Error`: errors from other realms (Node core under some
+// test runners, native addons) fail that check but still carry a message.
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
 }
 
 /** Code-unit order: the same on every machine and locale. */

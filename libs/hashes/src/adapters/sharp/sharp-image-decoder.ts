@@ -23,8 +23,11 @@ function colourModelOf(metadata: Metadata): ColourModel {
 
 const COLOUR_CHANNELS: Record<ColourModel, number> = { grey: 1, rgb: 3, cmyk: 4 };
 
+// Duck-typed rather than `instanceof Error`: errors from other realms (Node core under some
+// test runners, native addons) fail that check but still carry a message.
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
 }
 
 /**

@@ -45,8 +45,11 @@ export interface HashFileConfig {
 
 export const DEFAULT_HASH_FILE_CONFIG: HashFileConfig = { maxImageBytes: 256 * 1024 * 1024 };
 
+// Duck-typed rather than `instanceof Error`: errors from other realms (Node core under some
+// test runners, native addons) fail that check but still carry a message.
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
 }
 
 /** Exact digests of a file (or buffer) plus, when it is an image, its PDQ hash and quality. */

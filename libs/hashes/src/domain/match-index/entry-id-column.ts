@@ -1,53 +1,96 @@
-import { EntryId } from './entry-id';
+import { EntryId, finishStringHash, hashEntryId } from './entry-id';
 import { SnapshotFormatError } from './match-index-errors';
 import { SnapshotReader, SnapshotWriter } from './snapshot-sections';
 
 const MODE_UINT32 = 0;
 const MODE_GENERIC = 1;
+const MODE_UUID = 2;
+type Mode = typeof MODE_UINT32 | typeof MODE_GENERIC | typeof MODE_UUID;
+
 const MAX_UINT32 = 0xffffffff;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID_LENGTH = 36;
+/** Character positions of the 32 hex digits in a canonical UUID string. */
+const UUID_DIGIT_POSITIONS = Uint8Array.from({ length: UUID_LENGTH }, (_, i) => i).filter((i) => ![8, 13, 18, 23].includes(i));
+const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const imul = Math.imul;
 
 function fitsUint32(id: EntryId): id is number {
   return typeof id === 'number' && id >= 0 && id <= MAX_UINT32 && Number.isInteger(id);
 }
 
+/** Lowercase canonical UUIDs only: the stored form must give back exactly the string given. */
+function isCanonicalUuid(id: EntryId): id is string {
+  return typeof id === 'string' && id.length === UUID_LENGTH && UUID_PATTERN.test(id);
+}
+
+function modeFor(id: EntryId): Mode {
+  if (fitsUint32(id)) return MODE_UINT32;
+  if (isCanonicalUuid(id)) return MODE_UUID;
+  return MODE_GENERIC;
+}
+
 /**
- * Entry ids by slot. While every id is an integer in 0..2^32-1 (database keys) they live in a
- * Uint32Array, 4 bytes each; the first other id switches the column to a plain array (8 bytes
- * per slot plus the strings). At 10M entries that is 40 MB against 80 MB, and the array is
- * also invisible to the garbage collector.
+ * Entry ids by slot, stored as compactly as the ids allow:
+ * - integers in 0..2^32-1 (database keys): a Uint32Array, 4 bytes each;
+ * - canonical lowercase UUIDs (Vigil's own ids): 16 bytes each;
+ * - anything else, or a mix: a plain array (8 bytes per slot plus the strings, ~64 bytes for a
+ *   UUID string in V8).
+ * At 10M entries that is 40 MB or 160 MB against 80 MB or 640 MB, kept off the JS heap where
+ * millions of small objects would also slow every major GC (and so the query tail latency).
+ * The first id that does not fit switches the column to a plain array.
+ *
+ * Slot-keyed lookups (`slotHasKey`, `hashOfSlot`) work on the stored form directly, so the
+ * id → slot table never materialises strings while probing.
  */
 export class EntryIdColumn {
-  private compact: Uint32Array | null;
-  private values: EntryId[] | null;
+  private mode: Mode;
+  private packed: Uint32Array;
+  private values: EntryId[];
   private count: number;
+  /** The key bound by `bindKey`, pre-parsed for UUID mode. */
+  private boundKey: EntryId = 0;
+  private readonly boundUuid = new Uint32Array(4);
+  private boundIsUuid = false;
 
-  private constructor(compact: Uint32Array | null, values: EntryId[] | null, count: number) {
-    this.compact = compact;
+  private constructor(mode: Mode, packed: Uint32Array, values: EntryId[], count: number) {
+    this.mode = mode;
+    this.packed = packed;
     this.values = values;
     this.count = count;
   }
 
   static empty(): EntryIdColumn {
-    return new EntryIdColumn(new Uint32Array(0), null, 0);
+    return new EntryIdColumn(MODE_UINT32, new Uint32Array(0), [], 0);
   }
 
   /** A column holding `ids` (which the caller must not modify afterwards). */
   static of(ids: EntryId[]): EntryIdColumn {
-    for (let i = 0; i < ids.length; i++) {
-      if (!fitsUint32(ids[i])) return new EntryIdColumn(null, ids, ids.length);
+    const mode = ids.length === 0 ? MODE_UINT32 : modeFor(ids[0]);
+    for (let i = 1; i < ids.length && mode !== MODE_GENERIC; i++) {
+      if (modeFor(ids[i]) !== mode) return new EntryIdColumn(MODE_GENERIC, new Uint32Array(0), ids, ids.length);
     }
-    return new EntryIdColumn(Uint32Array.from(ids as number[]), null, ids.length);
+    if (mode === MODE_GENERIC) return new EntryIdColumn(MODE_GENERIC, new Uint32Array(0), ids, ids.length);
+    if (mode === MODE_UINT32) return new EntryIdColumn(MODE_UINT32, Uint32Array.from(ids as number[]), [], ids.length);
+    const packed = new Uint32Array(ids.length * 4);
+    for (let i = 0; i < ids.length; i++) parseUuid(ids[i] as string, packed, i * 4);
+    return new EntryIdColumn(MODE_UUID, packed, [], ids.length);
   }
 
   static readFrom(reader: SnapshotReader, what: string): EntryIdColumn {
     const mode = reader.uint32(`${what} mode`);
     if (mode === MODE_UINT32) {
-      const compact = reader.uint32Array(what);
-      return new EntryIdColumn(compact, null, compact.length);
+      const packed = reader.uint32Array(what);
+      return new EntryIdColumn(MODE_UINT32, packed, [], packed.length);
+    }
+    if (mode === MODE_UUID) {
+      const packed = reader.uint32Array(what);
+      if (packed.length % 4 !== 0) throw new SnapshotFormatError(`${what}: UUID column length is not a multiple of 4`);
+      return new EntryIdColumn(MODE_UUID, packed, [], packed.length / 4);
     }
     if (mode === MODE_GENERIC) {
       const values = reader.entryIds(what);
-      return new EntryIdColumn(null, values, values.length);
+      return new EntryIdColumn(MODE_GENERIC, new Uint32Array(0), values, values.length);
     }
     throw new SnapshotFormatError(`${what}: unknown id column mode ${mode}`);
   }
@@ -57,46 +100,106 @@ export class EntryIdColumn {
   }
 
   get(slot: number): EntryId {
-    return this.compact !== null ? this.compact[slot] : (this.values as EntryId[])[slot];
+    if (this.mode === MODE_UINT32) return this.packed[slot];
+    if (this.mode === MODE_UUID) return formatUuid(this.packed, slot * 4);
+    return this.values[slot];
   }
 
   push(id: EntryId): void {
-    if (this.compact !== null) {
-      if (fitsUint32(id)) {
-        if (this.count === this.compact.length) {
-          const grown = new Uint32Array(Math.max(this.count + 1, Math.ceil(this.count * 1.5), 256));
-          grown.set(this.compact);
-          this.compact = grown;
-        }
-        this.compact[this.count++] = id;
-        return;
-      }
-      this.values = Array.from(this.compact.subarray(0, this.count));
-      this.compact = null;
+    if (this.count === 0 && this.mode !== MODE_GENERIC) this.mode = modeFor(id);
+    if (this.mode !== MODE_GENERIC && modeFor(id) !== this.mode) this.toGeneric();
+    if (this.mode === MODE_GENERIC) {
+      this.values.push(id);
+    } else {
+      const width = this.mode === MODE_UUID ? 4 : 1;
+      this.reserve((this.count + 1) * width);
+      if (this.mode === MODE_UUID) parseUuid(id as string, this.packed, this.count * 4);
+      else this.packed[this.count] = id as number;
     }
-    (this.values as EntryId[]).push(id);
     this.count++;
   }
 
-  writeTo(writer: SnapshotWriter): void {
-    if (this.compact !== null) {
-      writer.uint32(MODE_UINT32);
-      writer.array(this.compact.subarray(0, this.count));
-    } else {
-      writer.uint32(MODE_GENERIC);
-      writer.entryIds(this.values as EntryId[]);
+  /** Makes `id` the key that `slotHasKey` compares against (parsed once, compared many times). */
+  bindKey(id: EntryId): void {
+    this.boundKey = id;
+    this.boundIsUuid = this.mode === MODE_UUID && isCanonicalUuid(id);
+    if (this.boundIsUuid) parseUuid(id as string, this.boundUuid, 0);
+  }
+
+  /** Whether the id at `slot` equals the key bound by `bindKey`. */
+  slotHasKey(slot: number): boolean {
+    if (this.mode === MODE_UINT32) return this.packed[slot] === this.boundKey;
+    if (this.mode === MODE_GENERIC) return this.values[slot] === this.boundKey;
+    if (!this.boundIsUuid) return false;
+    const o = slot * 4;
+    const key = this.boundUuid;
+    return this.packed[o] === key[0] && this.packed[o + 1] === key[1] && this.packed[o + 2] === key[2] && this.packed[o + 3] === key[3];
+  }
+
+  /** `hashEntryId` of the id at `slot`, without building the string in UUID mode. */
+  hashOfSlot(slot: number): number {
+    if (this.mode !== MODE_UUID) return hashEntryId(this.get(slot));
+    // Same FNV-1a over the canonical string's code units as hashEntryId, digit by digit.
+    let h = 0x811c9dc5;
+    let digit = 0;
+    for (let c = 0; c < UUID_LENGTH; c++) {
+      let code = 45; // '-'
+      if (UUID_DIGIT_POSITIONS[digit] === c) {
+        const word = this.packed[slot * 4 + (digit >>> 3)];
+        code = HEX_CODES[(word >>> (28 - 4 * (digit & 7))) & 15];
+        digit++;
+      }
+      h = imul(h ^ code, 0x01000193);
     }
+    return finishStringHash(h);
+  }
+
+  writeTo(writer: SnapshotWriter): void {
+    writer.uint32(this.mode);
+    if (this.mode === MODE_GENERIC) writer.entryIds(this.values);
+    else writer.array(this.packed.subarray(0, this.count * (this.mode === MODE_UUID ? 4 : 1)));
   }
 
   memoryBytes(): number {
-    if (this.compact !== null) return this.compact.byteLength;
-    const values = this.values as EntryId[];
-    let bytes = values.length * 8;
-    for (let i = 0; i < values.length; i++) {
-      const id = values[i];
-      // V8 sequential strings: a 16-byte header plus 1 byte per Latin-1 character.
-      if (typeof id === 'string') bytes += 16 + id.length;
+    if (this.mode !== MODE_GENERIC) return this.packed.byteLength;
+    let bytes = this.values.length * 8;
+    for (let i = 0; i < this.values.length; i++) {
+      const id = this.values[i];
+      // V8 sequential strings: a 16-byte header plus 1 byte per Latin-1 character, 8-aligned.
+      if (typeof id === 'string') bytes += 16 + Math.ceil(id.length / 8) * 8;
     }
     return bytes;
   }
+
+  private toGeneric(): void {
+    const values = new Array<EntryId>(this.count);
+    for (let slot = 0; slot < this.count; slot++) values[slot] = this.get(slot);
+    this.values = values;
+    this.packed = new Uint32Array(0);
+    this.mode = MODE_GENERIC;
+  }
+
+  private reserve(words: number): void {
+    if (words <= this.packed.length) return;
+    const grown = new Uint32Array(Math.max(words, Math.ceil(this.packed.length * 1.5), 256));
+    grown.set(this.packed);
+    this.packed = grown;
+  }
+}
+
+function parseUuid(uuid: string, target: Uint32Array, offset: number): void {
+  for (let w = 0; w < 4; w++) {
+    let word = 0;
+    for (let d = 8 * w; d < 8 * w + 8; d++) {
+      const code = uuid.charCodeAt(UUID_DIGIT_POSITIONS[d]);
+      word = (word << 4) | (code <= 57 ? code - 48 : code - 87);
+    }
+    target[offset + w] = word >>> 0;
+  }
+}
+
+function formatUuid(source: Uint32Array, offset: number): string {
+  let hex = '';
+  for (let w = 0; w < 4; w++) hex += source[offset + w].toString(16).padStart(8, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -59,13 +59,14 @@ export class SlotByIdTable {
 
   /** The slot of `id`, or -1. */
   get(id: EntryId): number {
+    this.ids.bindKey(id);
     const cells = this.cells;
     const mask = this.mask;
     let i = hashEntryId(id) & mask;
     for (;;) {
       const cell = cells[i];
       if (cell === EMPTY) return -1;
-      if (cell > 0 && this.ids.get(cell - 1) === id) return cell - 1;
+      if (cell > 0 && this.ids.slotHasKey(cell - 1)) return cell - 1;
       i = (i + 1) & mask;
     }
   }
@@ -73,6 +74,7 @@ export class SlotByIdTable {
   /** Maps `id` to `slot`; returns the slot it was mapped to before, or -1. */
   set(id: EntryId, slot: number): number {
     if (this.usedCount + 1 > this.cells.length * MAX_LOAD) this.rehash();
+    this.ids.bindKey(id);
     const cells = this.cells;
     const mask = this.mask;
     let i = hashEntryId(id) & mask;
@@ -82,7 +84,7 @@ export class SlotByIdTable {
       if (cell === EMPTY) break;
       if (cell === DELETED) {
         if (firstDeleted < 0) firstDeleted = i;
-      } else if (this.ids.get(cell - 1) === id) {
+      } else if (this.ids.slotHasKey(cell - 1)) {
         cells[i] = slot + 1;
         return cell - 1;
       }
@@ -100,13 +102,14 @@ export class SlotByIdTable {
 
   /** Unmaps `id`; returns its slot, or -1 if it was not present. */
   delete(id: EntryId): number {
+    this.ids.bindKey(id);
     const cells = this.cells;
     const mask = this.mask;
     let i = hashEntryId(id) & mask;
     for (;;) {
       const cell = cells[i];
       if (cell === EMPTY) return -1;
-      if (cell > 0 && this.ids.get(cell - 1) === id) {
+      if (cell > 0 && this.ids.slotHasKey(cell - 1)) {
         cells[i] = DELETED;
         this.liveCount--;
         return cell - 1;
@@ -123,7 +126,7 @@ export class SlotByIdTable {
     for (let j = 0; j < old.length; j++) {
       const cell = old[j];
       if (cell <= 0) continue;
-      let i = hashEntryId(this.ids.get(cell - 1)) & this.mask;
+      let i = this.ids.hashOfSlot(cell - 1) & this.mask;
       while (this.cells[i] !== EMPTY) i = (i + 1) & this.mask;
       this.cells[i] = cell;
     }

@@ -1,0 +1,2 @@
+export * from './domain/canadian-province';
+export * from './domain/postal-code';
