@@ -20,7 +20,7 @@ if (mode === 'cli') {
     console.error(`usage: node tools/launcher/run.js bench ${Object.keys(benches).join('|')}`);
     process.exit(2);
   }
-  Promise.resolve(require(path.join(dist, 'tools/bench/src', file)).main()).catch((error) => {
+  Promise.resolve(require(path.join(dist, 'tools/bench/src', file)).main(args.slice(1))).catch((error) => {
     console.error(error);
     process.exit(1);
   });
