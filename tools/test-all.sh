@@ -13,7 +13,7 @@ status=0
 step() { echo; echo "=== $1"; }
 
 step "lint"
-if npx eslint --max-warnings 0 .; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+if npm run -s lint; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
 step "build"
 if npm run -s build; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi

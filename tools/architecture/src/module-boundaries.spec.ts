@@ -1,4 +1,5 @@
 import { ESLint } from 'eslint';
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /**
@@ -17,6 +18,12 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 
 describe('module boundaries', () => {
   jest.setTimeout(60000);
+
+  // The Nx rule reads Nx's cached project graph and checks nothing when there is none (as on
+  // a fresh clone), so build it first, as `npm run lint` does.
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('nx/bin/nx'), 'show', 'projects'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'ignore' });
+  });
 
   it('lets domain code import the kernel (the control case)', async () => {
     expect(await problems('libs/reports/src/domain/probe.ts', "import { newId } from '@vigil/kernel';\nexport const id = newId();\n")).toEqual([]);

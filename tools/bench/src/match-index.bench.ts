@@ -4,10 +4,11 @@
  *
  *   npx tsc -p tsconfig.build.json
  *   node --expose-gc --max-old-space-size=4096 dist/tools/bench/src/match-index.bench.js \
- *     [--n=10000000] [--queries=1000] [--brute-queries=50] [--threshold=31] [--seed=42]
+ *     [--n=10000000] [--queries=1000] [--brute-queries=50] [--threshold=31] [--seed=42] [--ids=uuid]
  *
  * Each option can also come from the environment: BENCH_N, BENCH_QUERIES, BENCH_BRUTE_QUERIES,
- * BENCH_THRESHOLD, BENCH_SEED, BENCH_PLANTED_SHARE.
+ * BENCH_THRESHOLD, BENCH_SEED, BENCH_PLANTED_SHARE, BENCH_PLANTS_PER_QUERY, BENCH_WARMUP, BENCH_STRATEGY
+ * (auto|mih|linear) and BENCH_IDS (number|uuid).
  */
 import * as os from 'node:os';
 
@@ -36,6 +37,8 @@ export interface MatchIndexBenchConfig {
   plantsPerQuery: number;
   warmupQueries: number;
   strategy: PdqSearchStrategy;
+  /** Entry ids: integers 0..n-1 (database keys) or canonical UUID strings (Vigil's own ids). */
+  ids: 'number' | 'uuid';
 }
 
 const DEFAULTS: MatchIndexBenchConfig = {
@@ -48,6 +51,7 @@ const DEFAULTS: MatchIndexBenchConfig = {
   plantsPerQuery: 3,
   warmupQueries: 100,
   strategy: 'auto',
+  ids: 'number',
 };
 
 const OPTION_NAMES: Record<string, keyof MatchIndexBenchConfig> = {
@@ -60,6 +64,7 @@ const OPTION_NAMES: Record<string, keyof MatchIndexBenchConfig> = {
   'plants-per-query': 'plantsPerQuery',
   warmup: 'warmupQueries',
   strategy: 'strategy',
+  ids: 'ids',
 };
 
 export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): MatchIndexBenchConfig {
@@ -70,6 +75,11 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ma
     if (key === 'strategy') {
       if (raw !== 'auto' && raw !== 'mih' && raw !== 'linear') throw new Error(`${source}: expected auto, mih or linear`);
       config.strategy = raw;
+      return;
+    }
+    if (key === 'ids') {
+      if (raw !== 'number' && raw !== 'uuid') throw new Error(`${source}: expected number or uuid`);
+      config.ids = raw;
       return;
     }
     const value = Number(raw.replace(/_/g, ''));
@@ -128,10 +138,16 @@ function generate(config: MatchIndexBenchConfig): Dataset {
  * streaming rows from the database would: a live 10M-element array on the JS heap makes every
  * major GC during the timed queries slower.
  */
-function sequentialIds(count: number): EntryId[] {
+function sequentialIds(count: number, kind: MatchIndexBenchConfig['ids']): EntryId[] {
   const ids = new Array<EntryId>(count);
-  for (let i = 0; i < count; i++) ids[i] = i;
+  for (let i = 0; i < count; i++) ids[i] = kind === 'number' ? i : uuidFor(i);
   return ids;
+}
+
+/** A deterministic canonical v4-shaped UUID for entry i. */
+function uuidFor(i: number): string {
+  const hex = i.toString(16).padStart(12, '0');
+  return `5eed0000-0000-4000-8000-${hex}`;
 }
 
 function collectGarbage(): void {
@@ -158,6 +174,13 @@ interface Timing {
   max: number;
   mean: number;
   qps: number;
+  /** The same percentiles of CPU time (user + system), which excludes time spent descheduled. */
+  cpuMean: number;
+  cpuP50: number;
+  cpuP95: number;
+  cpuP99: number;
+  /** Times the OS took the CPU away from this process during the run. */
+  preemptions: number;
 }
 
 function timeQueries(
@@ -165,15 +188,21 @@ function timeQueries(
   queries: readonly Uint32Array[],
 ): { timing: Timing; results: PdqMatch[][] } {
   const latencies: number[] = [];
+  const cpuTimes: number[] = [];
   const results: PdqMatch[][] = [];
+  const switchesBefore = process.resourceUsage().involuntaryContextSwitches;
   const started = process.hrtime.bigint();
   for (const hash of queries) {
+    const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     results.push(query(hash));
     latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const cpu = process.cpuUsage(cpu0);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const sorted = [...latencies].sort((a, b) => a - b);
+  const sortedCpu = [...cpuTimes].sort((a, b) => a - b);
   return {
     timing: {
       p50: percentile(sorted, 50),
@@ -182,14 +211,21 @@ function timeQueries(
       max: sorted[sorted.length - 1] ?? NaN,
       mean: totalMs / Math.max(1, queries.length),
       qps: (queries.length / totalMs) * 1000,
+      cpuMean: cpuTimes.reduce((sum, ms) => sum + ms, 0) / Math.max(1, cpuTimes.length),
+      cpuP50: percentile(sortedCpu, 50),
+      cpuP95: percentile(sortedCpu, 95),
+      cpuP99: percentile(sortedCpu, 99),
+      preemptions: process.resourceUsage().involuntaryContextSwitches - switchesBefore,
     },
     results,
   };
 }
 
 const formatTiming = (t: Timing): string =>
-  `p50 ${t.p50.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms, p99 ${t.p99.toFixed(3)} ms, max ${t.max.toFixed(3)} ms, ` +
-  `mean ${t.mean.toFixed(3)} ms, ${t.qps.toFixed(0)} queries/s`;
+  `wall p50 ${t.p50.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms, p99 ${t.p99.toFixed(3)} ms, max ${t.max.toFixed(3)} ms, ` +
+  `mean ${t.mean.toFixed(3)} ms, ${t.qps.toFixed(0)} queries/s\n` +
+  `    CPU time mean ${t.cpuMean.toFixed(3)} ms, p50 ${t.cpuP50.toFixed(3)} ms, p95 ${t.cpuP95.toFixed(3)} ms, p99 ${t.cpuP99.toFixed(3)} ms ` +
+  `(${t.preemptions} involuntary context switches during the run)`;
 
 const sameResults = (a: readonly PdqMatch[], b: readonly PdqMatch[]): boolean =>
   a.length === b.length && a.every((m, i) => m.id === b[i].id && m.distance === b[i].distance);
@@ -204,7 +240,7 @@ export function main(argv: readonly string[] = process.argv.slice(2), env: NodeJ
   log(
     `config: N=${config.entries.toLocaleString('en')} uniform random hashes, ${config.queries} queries, ` +
       `threshold ${config.threshold}, seed ${config.seed}, planted share ${config.plantedShare} × ${config.plantsPerQuery} ` +
-      `neighbours at distance 0..40, strategy ${config.strategy}`,
+      `neighbours at distance 0..40, strategy ${config.strategy}, ${config.ids} ids`,
   );
   if ((globalThis as { gc?: () => void }).gc === undefined) {
     log('note: run node with --expose-gc for steadier memory figures');
@@ -221,7 +257,7 @@ export function main(argv: readonly string[] = process.argv.slice(2), env: NodeJ
   const rssBefore = process.memoryUsage().rss;
   t0 = process.hrtime.bigint();
   const index = new PdqMatchIndex({ strategy: config.strategy });
-  index.bulkLoad(sequentialIds(data.count), data.words);
+  index.bulkLoad(sequentialIds(data.count, config.ids), data.words);
   const buildSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   collectGarbage();
   const rssAfter = process.memoryUsage().rss;
@@ -238,11 +274,28 @@ export function main(argv: readonly string[] = process.argv.slice(2), env: NodeJ
   log(`  matches returned: ${found} (planted within threshold: ${data.plantedWithin})`);
 
   const sample = data.queries.slice(0, Math.min(config.bruteQueries, data.queries.length));
+
+  t0 = process.hrtime.bigint();
+  let snapshot: Uint8Array | null = index.serialize();
+  const serializeSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  t0 = process.hrtime.bigint();
+  const restored = PdqMatchIndex.deserialize(snapshot, { strategy: config.strategy });
+  const deserializeSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  let restoredMismatches = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (!sameResults(restored.query(sample[i], config.threshold), mih.results[i])) restoredMismatches++;
+  }
+  log(
+    `  snapshot: ${mib(snapshot.length)}, serialize ${serializeSeconds.toFixed(2)} s, deserialize (checksum, validation, ` +
+      `no rebuild) ${deserializeSeconds.toFixed(2)} s; restored index ${restoredMismatches === 0 ? 'answers identically' : 'DIFFERS'} ` +
+      `on ${sample.length} queries`,
+  );
+  snapshot = null;
   collectGarbage();
   const bruteRssBefore = process.memoryUsage().rss;
   t0 = process.hrtime.bigint();
   const brute = new BruteForcePdqIndex();
-  brute.bulkLoad(sequentialIds(data.count), data.words);
+  brute.bulkLoad(sequentialIds(data.count, config.ids), data.words);
   const bruteBuild = Number(process.hrtime.bigint() - t0) / 1e9;
   collectGarbage();
   const bruteRss = process.memoryUsage().rss - bruteRssBefore;
@@ -257,13 +310,16 @@ export function main(argv: readonly string[] = process.argv.slice(2), env: NodeJ
   for (let i = 0; i < sample.length; i++) if (!sameResults(bf.results[i], mih.results[i])) mismatches++;
   const sampleMatches = bf.results.reduce((sum, r) => sum + r.length, 0);
   log('');
-  log(`speed-up MIH vs brute force: ${(bf.timing.mean / mih.timing.mean).toFixed(1)}× on mean latency, ${(bf.timing.p50 / mih.timing.p50).toFixed(1)}× on p50`);
+  log(
+    `speed-up MIH vs brute force: ${(bf.timing.mean / mih.timing.mean).toFixed(0)}× on mean wall time, ` +
+      `${(bf.timing.p50 / mih.timing.p50).toFixed(0)}× on p50 wall time, ${(bf.timing.cpuMean / mih.timing.cpuMean).toFixed(0)}× on mean CPU time`,
+  );
   log(
     `correctness: ${mismatches === 0 ? 'OK' : 'MISMATCH'} — MIH equals brute force on ${sample.length - mismatches}/${sample.length} ` +
       `sample queries (${sampleMatches} matches in the sample)`,
   );
   log(`load average at the end: ${loadAverage()} (other processes on the machine skew tail latencies)`);
-  return mismatches === 0;
+  return mismatches === 0 && restoredMismatches === 0;
 }
 
 function loadAverage(): string {

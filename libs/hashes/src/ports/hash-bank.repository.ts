@@ -9,6 +9,10 @@ export interface HashBankRepository {
   addEntry(entry: HashEntryProps): Promise<void>;
   /** Enabled and disabled entries whose digest equals one of these values. */
   findExact(digests: Array<{ type: HashType; value: string }>): Promise<CandidateMatch[]>;
+  /** Entries (with their banks) by id, for candidates found in the PDQ index. */
+  findEntries(ids: string[]): Promise<Array<Omit<CandidateMatch, 'distance'>>>;
+  /** Every enabled PDQ entry, to build the index. */
+  listPdqEntries(): Promise<Array<{ id: string; value: string }>>;
   /** Records the outcome events of a matching run, in one transaction (outbox). */
   publish(events: readonly EventEnvelope[]): Promise<void>;
 }

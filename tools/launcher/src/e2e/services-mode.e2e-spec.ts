@@ -1,8 +1,9 @@
-import { createTestDatabase, TEST_REDIS_URL, uniqueSuffix, type TestDatabase } from '@vigil/test-fixtures';
+import { createTestDatabase, demoKnownImages, TEST_REDIS_URL, uniqueSuffix, type TestDatabase } from '@vigil/test-fixtures';
+import sharp from 'sharp';
 import { randomBytes } from 'node:crypto';
 import { seedDemoData } from '../demo-seed';
 import { driveFirstFlow, type PlatformUrls } from './first-flow';
-import { api, assertBuilt, freePort, PlatformProcess, staffToken } from './platform-harness';
+import { api, assertBuilt, eventually, freePort, PlatformProcess, reportForm, staffToken } from './platform-harness';
 
 describe('services mode: three processes, Postgres and BullMQ', () => {
   jest.setTimeout(240000);
@@ -38,6 +39,25 @@ describe('services mode: three processes, Postgres and BullMQ', () => {
     expect(kase.reports).toHaveLength(1);
     expect(kase.reports[0].reference).toBe(report.reference);
     expect(kase.reports[0].priorityReasons.join(' ')).toMatch(/known-hash-match/);
+  });
+
+  it('matches a re-encoded copy of a known image by PDQ, as a near match with its distance', async () => {
+    const known = (await demoKnownImages())[3]; // the checkerboard: its PDQ survives JPEG at quality 70 within 4 bits
+    const reencoded = await sharp(known.bytes).jpeg({ quality: 70 }).toBuffer();
+    const submitted = await api<{ reference: string }>(`${urls.tipline}/api/v1/reports`, {
+      method: 'POST',
+      body: reportForm({ incidentType: 'sextortion-sexual', description: 'E2E: a recompressed copy' }, [{ name: 'copy.jpg', bytes: reencoded, type: 'image/jpeg' }]),
+    });
+    expect(submitted.status).toBe(201);
+    const analyst = await staffToken(urls.tipline, 'analyst');
+    const report = await eventually(async () => {
+      const { body } = await api<{ media: Array<{ matchState: string; match?: { matchKind: string; distance: number; reason: string } }> }>(`${urls.tipline}/api/v1/reports/${submitted.body.reference}`, { token: analyst });
+      return body.media[0].matchState !== 'pending' ? body : undefined;
+    }, 'a verdict on the recompressed copy');
+    expect(report.media[0].matchState).toBe('matched');
+    expect(report.media[0].match?.matchKind).toBe('near');
+    expect(report.media[0].match?.distance).toBeLessThanOrEqual(31);
+    expect(report.media[0].match?.reason).toMatch(/^PDQ within \d+ bits/);
   });
 
   it('serves health, Swagger UI and the OpenAPI document on every app', async () => {

@@ -44,6 +44,7 @@ describe('SharpImageDecoder limits', () => {
     ['text', Buffer.from('this is a plain text file, not an image\n')],
     ['an empty buffer', Buffer.alloc(0)],
     ['a truncated PNG signature', encodePng(4, 4, 8, 0, new Array(16).fill(0)).subarray(0, 12)],
+    ['an SVG (vector formats are not hashed)', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="32" fill="red"/></svg>')],
   ])('rejects %s with UnsupportedImage', async (_case, input) => {
     await expect(decoder.decode(input)).rejects.toBeInstanceOf(UnsupportedImage);
   });

@@ -13,6 +13,13 @@ export interface SharpImageDecoderOptions {
   readonly maxPixels?: number;
 }
 
+/**
+ * Raster formats we hash. Vector and document formats (SVG, PDF) and libvips' own formats are
+ * refused: rendering them is a different attack surface (e.g. SVG can reference other files) and
+ * their pixels depend on the renderer, so their PDQ would not be reproducible anyway.
+ */
+const RASTER_FORMATS: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heif', 'jp2k', 'jxl', 'ppm']);
+
 type ColourModel = 'grey' | 'rgb' | 'cmyk';
 
 function colourModelOf(metadata: Metadata): ColourModel {
@@ -63,6 +70,9 @@ export class SharpImageDecoder implements ImageDecoder {
     // Reading the header is safe at any claimed size, so check the claim ourselves first and
     // report the actual dimensions (sharp's own limit still guards the decode below).
     const metadata = await this.run(() => this.open(input, false).metadata());
+    if (!metadata.format || !RASTER_FORMATS.has(metadata.format)) {
+      throw new UnsupportedImage(`${metadata.format ?? 'unknown'} is not a raster image format we hash`);
+    }
     const { width, height } = metadata;
     if (!width || !height) throw new UnsupportedImage(`no image dimensions in ${metadata.format ?? 'input'}`);
     // Check the header's claim before decoding anything (sharp also enforces this while decoding).
@@ -95,7 +105,7 @@ export class SharpImageDecoder implements ImageDecoder {
     samples = dropToChannels(samples, info.width * info.height, info.channels, colourChannels);
     if (model === 'cmyk') samples = cmykToRgb(samples);
 
-    const format = metadata.format ?? 'unknown';
+    const format = metadata.format;
     if (model === 'grey') return { width: info.width, height: info.height, channels: 1, data: samples, format };
     if (isEveryPixelGrey(samples)) {
       return { width: info.width, height: info.height, channels: 1, data: rgbToGrey(samples), format };

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CurateBanksUseCase } from '../../application/curate-banks/curate-banks.use-case';
 import { MatchReportMediaUseCase } from '../../application/match-report-media/match-report-media.use-case';
+import { IndexedPdqCandidateFinder } from '../match-index/indexed-pdq-candidate-finder';
 import { CreateHashBanks1763900000001 } from './migrations/1763900000001-create-hash-banks';
 import { TypeOrmHashBankRepository } from './typeorm-hash-bank.repository';
 
@@ -55,5 +56,30 @@ describe('hash banks and exact matching (real Postgres)', () => {
     expect(events[0].payload).toMatchObject({ matchKind: 'exact', distance: 0, bankName: 'Known', classification: 'csam-a1' });
     expect((await dataSource.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".outbox`))[0].n).toBe(3);
     expect((await repository.listBanks()).map((bank) => [bank.name, bank.entryCount])).toEqual([['False positives', 1], ['Known', 2]]);
+  });
+
+  it('matches a PDQ near-duplicate through the index, with its distance, and never on low quality', async () => {
+    const finder = new IndexedPdqCandidateFinder(() => repository.listPdqEntries());
+    await finder.rebuild();
+    const curate = new CurateBanksUseCase(repository, clock, randomUUID, finder);
+    const bank = await curate.createBank({ name: 'Perceptual', kind: 'positive', source: 'tests', terms: 't', owner: 'o', pdqThreshold: 10 });
+    const entry = await curate.addEntry({ bankId: bank.id, hashType: 'pdq', value: 'f'.repeat(64), classification: 'csam-a2', addedBy: 'curator' });
+    expect(finder.size).toBe(1); // added in place, no rebuild
+
+    const media = (mediaId: string, pdq: string, pdqQuality: number) => ({ mediaId, sha256: '9'.repeat(64), md5: '9'.repeat(32), pdq, pdqQuality, bytes: 1, contentType: 'image/jpeg' });
+    const events = await new MatchReportMediaUseCase(repository, clock, finder).execute(
+      {
+        reportId: 'r2', reference: 'VGL-AAAA-CCCC', incidentType: 'csam', source: 'public', urls: [],
+        media: [
+          media('near', 'f'.repeat(60) + '0ff0', 90), // 8 bits away: within the bank's threshold of 10
+          media('far', 'f'.repeat(58) + '000000', 90), // 24 bits away: beyond it
+          media('blurry', 'f'.repeat(64), 20), // identical hash, but quality 20 < 50: not matched on
+        ],
+      },
+      'corr',
+    );
+    expect(events.map((event) => event.type)).toEqual(['media.matched.v1', 'media.unknown.v1', 'media.unknown.v1']);
+    expect(events[0].payload).toMatchObject({ matchKind: 'near', distance: 8, entryId: entry.id, classification: 'csam-a2' });
+    expect((events[0].payload as { reason: string }).reason).toMatch(/PDQ within 8 bits \(threshold 10\)/);
   });
 });

@@ -80,16 +80,32 @@ export class TypeOrmHashBankRepository implements HashBankRepository {
 
   async findExact(digests: Array<{ type: HashType; value: string }>): Promise<CandidateMatch[]> {
     if (digests.length === 0) return [];
+    const found = await this.entriesWithBanks('(e.hash_type, e.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))', [
+      digests.map((digest) => digest.type),
+      digests.map((digest) => digest.value),
+    ]);
+    return found.map((candidate) => ({ ...candidate, distance: 0 }));
+  }
+
+  async findEntries(ids: string[]): Promise<Array<Omit<CandidateMatch, 'distance'>>> {
+    if (ids.length === 0) return [];
+    return this.entriesWithBanks('e.id = ANY($1::uuid[])', [ids]);
+  }
+
+  async listPdqEntries(): Promise<Array<{ id: string; value: string }>> {
+    return this.transactions.manager.query(`SELECT id, value FROM ${this.s}.hash_entries WHERE hash_type = 'pdq' AND disabled_at IS NULL`);
+  }
+
+  private async entriesWithBanks(where: string, params: unknown[]): Promise<Array<Omit<CandidateMatch, 'distance'>>> {
     const rows: Array<EntryRow & { b_name: string; b_kind: HashBankProps['kind']; b_source: string; b_terms: string; b_owner: string; b_pdq_threshold: number; b_created_at: Date }> =
       await this.transactions.manager.query(
         `SELECT e.*, b.name AS b_name, b.kind AS b_kind, b.source AS b_source, b.terms AS b_terms, b.owner AS b_owner,
                 b.pdq_threshold AS b_pdq_threshold, b.created_at AS b_created_at
            FROM ${this.s}.hash_entries e JOIN ${this.s}.hash_banks b ON b.id = e.bank_id
-          WHERE (e.hash_type, e.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-        [digests.map((digest) => digest.type), digests.map((digest) => digest.value)],
+          WHERE ${where}`,
+        params,
       );
     return rows.map((row) => ({
-      distance: 0,
       entry: toEntry(row),
       bank: toBank({ id: row.bank_id, name: row.b_name, kind: row.b_kind, source: row.b_source, terms: row.b_terms, owner: row.b_owner, pdq_threshold: row.b_pdq_threshold, created_at: row.b_created_at }),
     }));

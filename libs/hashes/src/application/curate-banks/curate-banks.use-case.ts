@@ -1,6 +1,7 @@
 import { NotFoundError, type Clock } from '@vigil/kernel';
 import { normaliseHashValue, validateBank, type BankKind, type HashBankProps, type HashEntryProps, type HashType } from '../../domain/banks/hash-bank';
 import type { HashBankRepository } from '../../ports/hash-bank.repository';
+import type { BankChangeListener } from '../../ports/pdq-candidate-finder';
 
 export interface CreateBankCommand {
   name: string;
@@ -24,10 +25,15 @@ export interface AddEntryCommand {
 
 /** Creating banks and adding entries by hand; imports and consensus build on these. */
 export class CurateBanksUseCase {
-  constructor(private readonly banks: HashBankRepository, private readonly clock: Clock, private readonly newId: () => string) {}
+  constructor(
+    private readonly banks: HashBankRepository,
+    private readonly clock: Clock,
+    private readonly newId: () => string,
+    private readonly listener?: BankChangeListener,
+  ) {}
 
   async createBank(command: CreateBankCommand): Promise<HashBankProps> {
-    const bank = validateBank({ id: this.newId(), pdqThreshold: command.pdqThreshold ?? 31, createdAt: this.clock.now().toISOString(), ...command, ...(command.pdqThreshold === undefined ? { pdqThreshold: 31 } : {}) });
+    const bank = validateBank({ ...command, id: this.newId(), pdqThreshold: command.pdqThreshold ?? 31, createdAt: this.clock.now().toISOString() });
     await this.banks.createBank(bank);
     return bank;
   }
@@ -47,6 +53,7 @@ export class CurateBanksUseCase {
       addedAt: this.clock.now().toISOString(),
     };
     await this.banks.addEntry(entry);
+    this.listener?.entryAdded(entry);
     return entry;
   }
 }

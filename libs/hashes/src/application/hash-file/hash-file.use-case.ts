@@ -1,5 +1,5 @@
 import { FileDigests } from '../../domain/digests/file-digests';
-import { computePdq, computePdqDihedral, PdqDihedralHashes } from '../../domain/pdq/pdq-hasher';
+import { computePdq, computePdqWithDihedral, PdqDihedralHashes } from '../../domain/pdq/pdq-hasher';
 import { PdqHash } from '../../domain/pdq/pdq-hash';
 import { ContentDigester } from '../../ports/content-digester';
 import { FileSource } from '../../ports/file-source';
@@ -24,7 +24,7 @@ export interface HashFileError {
 export interface HashFileResult extends Partial<FileDigests> {
   readonly pdq?: PdqHash;
   readonly quality?: number;
-  /** Only when requested; `dihedral.original` equals `pdq`. */
+  /** Only when requested. `dihedral.original` equals `pdq` except for 64×64 images (a reference quirk). */
   readonly dihedral?: PdqDihedralHashes;
   readonly error?: HashFileError;
 }
@@ -89,8 +89,8 @@ export class HashFileUseCase {
     try {
       const pixels = await this.decoder.decode(content);
       if (options.dihedral) {
-        const { hashes, quality } = computePdqDihedral(pixels);
-        return { ...digests, pdq: hashes.original, quality, dihedral: hashes };
+        const { hash, quality, dihedral } = computePdqWithDihedral(pixels);
+        return { ...digests, pdq: hash, quality, dihedral: dihedral.hashes };
       }
       const { hash, quality } = computePdq(pixels);
       return { ...digests, pdq: hash, quality };

@@ -139,7 +139,7 @@ export class PdqMatchIndex implements PdqIndex {
     }
     for (let i = 0; i < ids.length; i++) assertEntryId(ids[i], `entry id at index ${i}`);
     if (this.ids.length === 0) {
-      this.buildBase(ids.slice(), packed);
+      this.buildBase(ids, packed);
       return;
     }
     const live = this.liveContents(ids.length);
@@ -309,8 +309,8 @@ export class PdqMatchIndex implements PdqIndex {
     else this.search.scanLinear(run.words, run.slotBase, 0, run.slotCount);
   }
 
-  /** Takes ownership of `ids` and `words` and makes them the base region; the overflow is emptied. */
-  private buildBase(ids: EntryId[], words: Uint32Array): void {
+  /** Makes `ids` (copied) and `words` (taken over) the base region; the overflow is emptied. */
+  private buildBase(ids: ReadonlyArray<EntryId>, words: Uint32Array): void {
     const count = ids.length;
     this.ids = EntryIdColumn.of(ids);
     this.dead = new SlotBitset();

@@ -11,8 +11,9 @@ import { assertValidPixels, PdqPixels } from './pdq-pixels';
  * every arithmetic result goes through Math.fround or a Float32Array store, and nothing is
  * fused or reassociated.
  *
- * Not re-entrant across threads by design: the scratch buffers are module-level and reused
- * (one JS thread, synchronous calls), which keeps hashing allocation-free apart from the result.
+ * The scratch buffers are module-level and reused, which keeps hashing allocation-free apart
+ * from the result. That is safe because hashing is synchronous (nothing can interleave within
+ * one thread) and every worker thread gets its own module instance.
  */
 
 /** Below this many pixels in either dimension the reference returns an all-zero hash, quality 0. */
@@ -115,8 +116,9 @@ function bitsOf(block16: Float32Array): PdqHash {
  *
  * `skipBlurAt64` mirrors a quirk of the reference: its single-hash path copies a 64×64 luma plane
  * straight into the DCT (meant for pre-downsampled video frames), while its dihedral path blurs
- * it like any other size. So for exactly 64×64 inputs the reference's `orig` dihedral hash can
- * differ from its plain hash, and we reproduce both.
+ * it like any other size. At 64×64 the blur window is 1, so the difference is only the running
+ * sums' float32 rounding drift, but that can still flip a bit or a quality step, so for exactly
+ * 64×64 inputs we reproduce each mode as it is.
  */
 function dctBlockOf(pixels: PdqPixels, skipBlurAt64: boolean): number | null {
   assertValidPixels(pixels);
@@ -208,4 +210,20 @@ export function computePdqDihedral(pixels: PdqPixels): PdqDihedralResult {
     },
     quality,
   };
+}
+
+export interface PdqWithDihedralResult extends PdqResult {
+  readonly dihedral: PdqDihedralResult;
+}
+
+/**
+ * The plain hash and the dihedral hashes in one go, each exactly as the reference's two modes
+ * give them. Normally one pipeline run serves both; for a 64×64 image the two reference modes
+ * differ (see dctBlockOf), so the plain hash is computed separately.
+ */
+export function computePdqWithDihedral(pixels: PdqPixels): PdqWithDihedralResult {
+  const dihedral = computePdqDihedral(pixels);
+  const { rows, cols } = lumaSizeFor(pixels.width, pixels.height);
+  if (rows === DOWNSAMPLE_DIM && cols === DOWNSAMPLE_DIM) return { ...computePdq(pixels), dihedral };
+  return { hash: dihedral.hashes.original, quality: dihedral.quality, dihedral };
 }
