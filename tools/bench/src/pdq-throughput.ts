@@ -10,7 +10,10 @@ import sharp from 'sharp';
  * PDQ throughput on one core: sequential hashing of ~1-megapixel synthetic JPEGs (benign
  * gradients, shapes and noise), reporting images/s end to end (read + decode + PDQ), decode
  * only, PDQ only, and the whole hash-file use case (which adds MD5/SHA-1/SHA-256).
- * Run after `npm run build`: node -r tsconfig-paths/register … or through the launcher's aliases.
+ *
+ * Run from the repository root after `npm run build`:
+ *   TS_NODE_BASEURL=dist node -r tsconfig-paths/register dist/tools/bench/src/pdq-throughput.js
+ * (as a file, not `node -e`: TypeORM, loaded through the @vigil/hashes barrel, needs require.main).
  */
 
 export interface BenchOptions {

@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { computePdq, computePdqDihedral, createLocalHashFileUseCase, digestBuffer, SharpImageDecoder } from '@vigil/hashes';
 import sharp from 'sharp';
-import { readFile } from 'node:fs/promises';
 import { CliIo, runHashCommand } from './hash.command';
 import { runCli } from './main';
 
@@ -147,6 +146,23 @@ describe('vigil hash', () => {
       expect(JSON.parse(io.out())).toEqual([]);
     } finally {
       await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('shows a progress bar on a TTY stderr for more than 20 files, and keeps it off stdout', async () => {
+    const many = await mkdtemp(path.join(tmpdir(), 'vigil-hash-many-'));
+    try {
+      const png = await sharp(syntheticRgb(16, 16, 3), { raw: { width: 16, height: 16, channels: 3 } }).png().toBuffer();
+      for (let i = 0; i < 25; i++) await writeFile(path.join(many, `img-${String(i).padStart(2, '0')}.png`), png);
+      const io = captureIo();
+      const tty = Object.assign(io.stderr, { isTTY: true, columns: 80 });
+      const code = await runHashCommand([many], { dihedral: false, format: 'tsv', concurrency: 4 }, { stdout: io.stdout, stderr: tty }, useCase);
+      expect(code).toBe(0);
+      expect(io.err()).toMatch(/hashing/);
+      const { rows } = parseTsv(io.out());
+      expect(rows.map((row) => path.basename(row[0]))).toEqual(Array.from({ length: 25 }, (_, i) => `img-${String(i).padStart(2, '0')}.png`));
+    } finally {
+      await rm(many, { recursive: true, force: true });
     }
   });
 

@@ -11,7 +11,10 @@ export interface DecodedImage extends PdqPixels {
 }
 
 export interface ImageDecoder {
-  /** Decodes an image from its bytes or from a file path. Rejects with UnsupportedImage or ImageTooLarge. */
+  /**
+   * Decodes an image from its bytes or from a file path. Rejects with UnsupportedImage or
+   * ImageTooLarge; a path that cannot be read rejects with the file system's own error.
+   */
   decode(input: Buffer | string): Promise<DecodedImage>;
 }
 

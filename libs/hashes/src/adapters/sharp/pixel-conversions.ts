@@ -31,6 +31,30 @@ export function dropToChannels(samples: Uint8Array, pixelCount: number, channels
   return out;
 }
 
+/** ImageMagick's Q16 formula for one colour channel: 8-bit ink and black in, 8-bit value out. */
+function imageMagickCmykChannel(ink8: number, black8: number): number {
+  const quantumRange = 65535;
+  const ink = ink8 * 257;
+  const black = black8 * 257;
+  const value = quantumRange - ((1 / quantumRange) * ink * (quantumRange - black) + black);
+  const quantum = Math.min(quantumRange, Math.max(0, Math.floor(value + 0.5))); // ClampToQuantum
+  const v = quantum + 128;
+  return (v - (v >>> 8)) >>> 8; // ScaleQuantumToChar
+}
+
+let cmykTable: Uint8Array | null = null;
+
+/** The channel formula for every (ink, black) pair, computed once: 64 KiB. */
+function cmykChannelTable(): Uint8Array {
+  if (cmykTable === null) {
+    cmykTable = new Uint8Array(65536);
+    for (let ink = 0; ink < 256; ink++) {
+      for (let black = 0; black < 256; black++) cmykTable[(ink << 8) | black] = imageMagickCmykChannel(ink, black);
+    }
+  }
+  return cmykTable;
+}
+
 /**
  * CMYK to RGB as ImageMagick 6 (Q16) does without colour profiles: each 8-bit sample becomes a
  * 16-bit quantum, R = Q − (C·(Q−K)/Q + K) (likewise G from M, B from Y), rounded to a 16-bit
@@ -38,19 +62,14 @@ export function dropToChannels(samples: Uint8Array, pixelCount: number, channels
  * values (libvips has already undone Adobe's inversion).
  */
 export function cmykToRgb(samples: Uint8Array): Uint8Array {
+  const table = cmykChannelTable();
   const pixelCount = samples.length >>> 2;
   const out = new Uint8Array(pixelCount * 3);
-  const quantumRange = 65535;
-  const quantumScale = 1 / quantumRange;
-  for (let p = 0; p < pixelCount; p++) {
-    const black = samples[4 * p + 3] * 257;
-    for (let c = 0; c < 3; c++) {
-      const ink = samples[4 * p + c] * 257;
-      const value = quantumRange - (quantumScale * ink * (quantumRange - black) + black);
-      const quantum = Math.min(quantumRange, Math.max(0, Math.floor(value + 0.5)));
-      const v = quantum + 128;
-      out[3 * p + c] = (v - (v >>> 8)) >>> 8;
-    }
+  for (let p = 0, i = 0, o = 0; p < pixelCount; p++, i += 4, o += 3) {
+    const black = samples[i + 3];
+    out[o] = table[(samples[i] << 8) | black];
+    out[o + 1] = table[(samples[i + 1] << 8) | black];
+    out[o + 2] = table[(samples[i + 2] << 8) | black];
   }
   return out;
 }

@@ -74,7 +74,7 @@ export class SharpImageDecoder implements ImageDecoder {
       throw new UnsupportedImage(`${metadata.format ?? 'unknown'} is not a raster image format we hash`);
     }
     const { width, height } = metadata;
-    if (!width || !height) throw new UnsupportedImage(`no image dimensions in ${metadata.format ?? 'input'}`);
+    if (!width || !height) throw new UnsupportedImage(`no image dimensions in the ${metadata.format} header`);
     // Check the header's claim before decoding anything (sharp also enforces this while decoding).
     if (width * height > this.maxPixels) {
       throw new ImageTooLarge(`image is ${width}×${height} = ${width * height} pixels`, this.maxPixels, 'pixels');

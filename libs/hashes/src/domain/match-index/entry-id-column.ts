@@ -137,6 +137,17 @@ export class EntryIdColumn {
     if (this.boundIsUuid) parseUuid(id as string, this.boundUuid, 0);
   }
 
+  /** Binds the id stored at `slot` as the key, without materialising it. */
+  bindSlot(slot: number): void {
+    if (this.mode === MODE_UUID) {
+      this.boundIsUuid = true;
+      this.boundUuid.set(this.packed.subarray(slot * 4, slot * 4 + 4));
+    } else {
+      this.boundKey = this.mode === MODE_UINT32 ? this.packed[slot] : this.values[slot];
+      this.boundIsUuid = false;
+    }
+  }
+
   /** Whether the id at `slot` equals the key bound by `bindKey`. */
   slotHasKey(slot: number): boolean {
     if (this.mode === MODE_UINT32) return this.packed[slot] === this.boundKey;

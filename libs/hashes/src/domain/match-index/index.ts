@@ -6,3 +6,4 @@ export * from './match-index-errors';
 export * from './pdq-index';
 export * from './pdq-match-index';
 export * from './pdq-words';
+export * from './synthetic-pdq-hashes';

@@ -318,7 +318,7 @@ export class PdqMatchIndex implements PdqIndex {
     this.deadCount = 0;
     this.slotById = new SlotByIdTable(this.ids, count);
     for (let slot = 0; slot < count; slot++) {
-      const previous = this.slotById.set(ids[slot], slot);
+      const previous = this.slotById.setStoredSlot(slot);
       if (previous >= 0) this.markDead(previous);
     }
     this.baseCount = count;

@@ -75,9 +75,24 @@ export class SlotByIdTable {
   set(id: EntryId, slot: number): number {
     if (this.usedCount + 1 > this.cells.length * MAX_LOAD) this.rehash();
     this.ids.bindKey(id);
+    return this.insert(hashEntryId(id), slot);
+  }
+
+  /**
+   * Maps the id already stored in the column at `slot` to `slot` (bulk loads): the key is read
+   * from its compact form, never parsed from a string again.
+   */
+  setStoredSlot(slot: number): number {
+    if (this.usedCount + 1 > this.cells.length * MAX_LOAD) this.rehash();
+    this.ids.bindSlot(slot);
+    return this.insert(this.ids.hashOfSlot(slot), slot);
+  }
+
+  /** Inserts or replaces the key bound in the column, whose hash is `hash`. */
+  private insert(hash: number, slot: number): number {
     const cells = this.cells;
     const mask = this.mask;
-    let i = hashEntryId(id) & mask;
+    let i = hash & mask;
     let firstDeleted = -1;
     for (;;) {
       const cell = cells[i];

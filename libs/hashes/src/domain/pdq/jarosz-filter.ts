@@ -11,6 +11,11 @@
  * - the last column pass is only run on the columns the 64×64 sampling reads.
  */
 
+// A module-level alias, not `Math.fround` at each call: under a sandboxed global (e.g. Jest's vm
+// context) every `Math` lookup in a hot loop is a slow global-proxy access that also blocks
+// inlining; a constant function reference is inlined everywhere.
+const fround = Math.fround;
+
 /** Window size for shrinking `oldDimension` to `newDimension` with two passes: ceil(old / 2new). */
 export function jaroszWindowSize(oldDimension: number, newDimension: number): number {
   return Math.floor((oldDimension + 2 * newDimension - 1) / (2 * newDimension));
@@ -45,20 +50,20 @@ function boxOneRow(input: Float32Array, output: Float32Array, base: number, phas
   let sum = 0;
   let count = 0;
   for (let i = 0; i < phases.growOnly; i++) {
-    sum = Math.fround(sum + input[ri++]);
+    sum = fround(sum + input[ri++]);
     count++;
   }
   for (let i = 0; i < phases.growAndWrite; i++) {
-    sum = Math.fround(sum + input[ri++]);
+    sum = fround(sum + input[ri++]);
     count++;
     output[oi++] = sum / count; // the Float32Array store rounds the quotient to float32
   }
   for (let i = 0; i < phases.slide; i++) {
-    sum = Math.fround(Math.fround(sum + input[ri++]) - input[li++]);
+    sum = fround(fround(sum + input[ri++]) - input[li++]);
     output[oi++] = sum / count;
   }
   for (let i = 0; i < phases.shrink; i++) {
-    sum = Math.fround(sum - input[li++]);
+    sum = fround(sum - input[li++]);
     count--;
     output[oi++] = sum / count;
   }
@@ -78,17 +83,17 @@ function boxFourRows(input: Float32Array, output: Float32Array, b0: number, cols
   let s3 = 0;
   let count = 0;
   for (let i = 0; i < phases.growOnly; i++, r++) {
-    s0 = Math.fround(s0 + input[b0 + r]);
-    s1 = Math.fround(s1 + input[b1 + r]);
-    s2 = Math.fround(s2 + input[b2 + r]);
-    s3 = Math.fround(s3 + input[b3 + r]);
+    s0 = fround(s0 + input[b0 + r]);
+    s1 = fround(s1 + input[b1 + r]);
+    s2 = fround(s2 + input[b2 + r]);
+    s3 = fround(s3 + input[b3 + r]);
     count++;
   }
   for (let i = 0; i < phases.growAndWrite; i++, r++, o++) {
-    s0 = Math.fround(s0 + input[b0 + r]);
-    s1 = Math.fround(s1 + input[b1 + r]);
-    s2 = Math.fround(s2 + input[b2 + r]);
-    s3 = Math.fround(s3 + input[b3 + r]);
+    s0 = fround(s0 + input[b0 + r]);
+    s1 = fround(s1 + input[b1 + r]);
+    s2 = fround(s2 + input[b2 + r]);
+    s3 = fround(s3 + input[b3 + r]);
     count++;
     output[b0 + o] = s0 / count;
     output[b1 + o] = s1 / count;
@@ -96,20 +101,20 @@ function boxFourRows(input: Float32Array, output: Float32Array, b0: number, cols
     output[b3 + o] = s3 / count;
   }
   for (let i = 0; i < phases.slide; i++, r++, l++, o++) {
-    s0 = Math.fround(Math.fround(s0 + input[b0 + r]) - input[b0 + l]);
-    s1 = Math.fround(Math.fround(s1 + input[b1 + r]) - input[b1 + l]);
-    s2 = Math.fround(Math.fround(s2 + input[b2 + r]) - input[b2 + l]);
-    s3 = Math.fround(Math.fround(s3 + input[b3 + r]) - input[b3 + l]);
+    s0 = fround(fround(s0 + input[b0 + r]) - input[b0 + l]);
+    s1 = fround(fround(s1 + input[b1 + r]) - input[b1 + l]);
+    s2 = fround(fround(s2 + input[b2 + r]) - input[b2 + l]);
+    s3 = fround(fround(s3 + input[b3 + r]) - input[b3 + l]);
     output[b0 + o] = s0 / count;
     output[b1 + o] = s1 / count;
     output[b2 + o] = s2 / count;
     output[b3 + o] = s3 / count;
   }
   for (let i = 0; i < phases.shrink; i++, l++, o++) {
-    s0 = Math.fround(s0 - input[b0 + l]);
-    s1 = Math.fround(s1 - input[b1 + l]);
-    s2 = Math.fround(s2 - input[b2 + l]);
-    s3 = Math.fround(s3 - input[b3 + l]);
+    s0 = fround(s0 - input[b0 + l]);
+    s1 = fround(s1 - input[b1 + l]);
+    s2 = fround(s2 - input[b2 + l]);
+    s3 = fround(s3 - input[b3 + l]);
     count--;
     output[b0 + o] = s0 / count;
     output[b1 + o] = s1 / count;
@@ -145,20 +150,20 @@ function boxOneColumn(
   let sum = 0;
   let count = 0;
   for (let i = 0; i < phases.growOnly; i++, ri += inStride) {
-    sum = Math.fround(sum + input[ri]);
+    sum = fround(sum + input[ri]);
     count++;
   }
   for (let i = 0; i < phases.growAndWrite; i++, ri += inStride, oi += outStride) {
-    sum = Math.fround(sum + input[ri]);
+    sum = fround(sum + input[ri]);
     count++;
     output[oi] = sum / count;
   }
   for (let i = 0; i < phases.slide; i++, ri += inStride, li += inStride, oi += outStride) {
-    sum = Math.fround(Math.fround(sum + input[ri]) - input[li]);
+    sum = fround(fround(sum + input[ri]) - input[li]);
     output[oi] = sum / count;
   }
   for (let i = 0; i < phases.shrink; i++, li += inStride, oi += outStride) {
-    sum = Math.fround(sum - input[li]);
+    sum = fround(sum - input[li]);
     count--;
     output[oi] = sum / count;
   }
@@ -188,25 +193,25 @@ function boxEightColumns(
   let o = 0; // row offset of the next row to write
   let count = 0;
   for (let i = 0; i < phases.growOnly; i++, r += inStride) {
-    s0 = Math.fround(s0 + input[r + i0]);
-    s1 = Math.fround(s1 + input[r + i1]);
-    s2 = Math.fround(s2 + input[r + i2]);
-    s3 = Math.fround(s3 + input[r + i3]);
-    s4 = Math.fround(s4 + input[r + i4]);
-    s5 = Math.fround(s5 + input[r + i5]);
-    s6 = Math.fround(s6 + input[r + i6]);
-    s7 = Math.fround(s7 + input[r + i7]);
+    s0 = fround(s0 + input[r + i0]);
+    s1 = fround(s1 + input[r + i1]);
+    s2 = fround(s2 + input[r + i2]);
+    s3 = fround(s3 + input[r + i3]);
+    s4 = fround(s4 + input[r + i4]);
+    s5 = fround(s5 + input[r + i5]);
+    s6 = fround(s6 + input[r + i6]);
+    s7 = fround(s7 + input[r + i7]);
     count++;
   }
   for (let i = 0; i < phases.growAndWrite; i++, r += inStride, o += outStride) {
-    s0 = Math.fround(s0 + input[r + i0]);
-    s1 = Math.fround(s1 + input[r + i1]);
-    s2 = Math.fround(s2 + input[r + i2]);
-    s3 = Math.fround(s3 + input[r + i3]);
-    s4 = Math.fround(s4 + input[r + i4]);
-    s5 = Math.fround(s5 + input[r + i5]);
-    s6 = Math.fround(s6 + input[r + i6]);
-    s7 = Math.fround(s7 + input[r + i7]);
+    s0 = fround(s0 + input[r + i0]);
+    s1 = fround(s1 + input[r + i1]);
+    s2 = fround(s2 + input[r + i2]);
+    s3 = fround(s3 + input[r + i3]);
+    s4 = fround(s4 + input[r + i4]);
+    s5 = fround(s5 + input[r + i5]);
+    s6 = fround(s6 + input[r + i6]);
+    s7 = fround(s7 + input[r + i7]);
     count++;
     output[o + o0] = s0 / count;
     output[o + o1] = s1 / count;
@@ -218,14 +223,14 @@ function boxEightColumns(
     output[o + o7] = s7 / count;
   }
   for (let i = 0; i < phases.slide; i++, r += inStride, l += inStride, o += outStride) {
-    s0 = Math.fround(Math.fround(s0 + input[r + i0]) - input[l + i0]);
-    s1 = Math.fround(Math.fround(s1 + input[r + i1]) - input[l + i1]);
-    s2 = Math.fround(Math.fround(s2 + input[r + i2]) - input[l + i2]);
-    s3 = Math.fround(Math.fround(s3 + input[r + i3]) - input[l + i3]);
-    s4 = Math.fround(Math.fround(s4 + input[r + i4]) - input[l + i4]);
-    s5 = Math.fround(Math.fround(s5 + input[r + i5]) - input[l + i5]);
-    s6 = Math.fround(Math.fround(s6 + input[r + i6]) - input[l + i6]);
-    s7 = Math.fround(Math.fround(s7 + input[r + i7]) - input[l + i7]);
+    s0 = fround(fround(s0 + input[r + i0]) - input[l + i0]);
+    s1 = fround(fround(s1 + input[r + i1]) - input[l + i1]);
+    s2 = fround(fround(s2 + input[r + i2]) - input[l + i2]);
+    s3 = fround(fround(s3 + input[r + i3]) - input[l + i3]);
+    s4 = fround(fround(s4 + input[r + i4]) - input[l + i4]);
+    s5 = fround(fround(s5 + input[r + i5]) - input[l + i5]);
+    s6 = fround(fround(s6 + input[r + i6]) - input[l + i6]);
+    s7 = fround(fround(s7 + input[r + i7]) - input[l + i7]);
     output[o + o0] = s0 / count;
     output[o + o1] = s1 / count;
     output[o + o2] = s2 / count;
@@ -236,14 +241,14 @@ function boxEightColumns(
     output[o + o7] = s7 / count;
   }
   for (let i = 0; i < phases.shrink; i++, l += inStride, o += outStride) {
-    s0 = Math.fround(s0 - input[l + i0]);
-    s1 = Math.fround(s1 - input[l + i1]);
-    s2 = Math.fround(s2 - input[l + i2]);
-    s3 = Math.fround(s3 - input[l + i3]);
-    s4 = Math.fround(s4 - input[l + i4]);
-    s5 = Math.fround(s5 - input[l + i5]);
-    s6 = Math.fround(s6 - input[l + i6]);
-    s7 = Math.fround(s7 - input[l + i7]);
+    s0 = fround(s0 - input[l + i0]);
+    s1 = fround(s1 - input[l + i1]);
+    s2 = fround(s2 - input[l + i2]);
+    s3 = fround(s3 - input[l + i3]);
+    s4 = fround(s4 - input[l + i4]);
+    s5 = fround(s5 - input[l + i5]);
+    s6 = fround(s6 - input[l + i6]);
+    s7 = fround(s7 - input[l + i7]);
     count--;
     output[o + o0] = s0 / count;
     output[o + o1] = s1 / count;

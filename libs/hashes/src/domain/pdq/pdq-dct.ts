@@ -3,6 +3,8 @@
  * downsample (the DC term is skipped). The matrix is computed in double and stored as float32,
  * as the reference does, and both products accumulate in float32 for k = 0..63 in order.
  */
+// Aliased for hot loops (see jarosz-filter.ts).
+const fround = Math.fround;
 const DCT_ROWS = 16;
 const DCT_COLS = 64;
 
@@ -31,7 +33,7 @@ export function dct64To16(input: Float32Array, scratch: Float32Array, output: Fl
     for (let j = 0; j < DCT_COLS; j++) {
       let sum = 0;
       for (let k = 0; k < DCT_COLS; k++) {
-        sum = Math.fround(sum + Math.fround(d[dRow + k] * input[k * DCT_COLS + j]));
+        sum = fround(sum + fround(d[dRow + k] * input[k * DCT_COLS + j]));
       }
       scratch[i * DCT_COLS + j] = sum;
     }
@@ -42,7 +44,7 @@ export function dct64To16(input: Float32Array, scratch: Float32Array, output: Fl
       const dRow = j * DCT_COLS;
       let sum = 0;
       for (let k = 0; k < DCT_COLS; k++) {
-        sum = Math.fround(sum + Math.fround(scratch[tRow + k] * d[dRow + k]));
+        sum = fround(sum + fround(scratch[tRow + k] * d[dRow + k]));
       }
       output[i * DCT_ROWS + j] = sum;
     }

@@ -19,6 +19,8 @@ import { assertValidPixels, PdqPixels } from './pdq-pixels';
 /** Below this many pixels in either dimension the reference returns an all-zero hash, quality 0. */
 export const PDQ_MIN_HASHABLE_DIM = 5;
 const DOWNSAMPLE_DIM = 64;
+// Aliased for hot loops (see jarosz-filter.ts).
+const fround = Math.fround;
 const DCT_DIM = 16;
 
 export interface PdqResult {
@@ -87,14 +89,16 @@ function qualityOf(block: Float32Array): number {
     for (let j = 0; j < DOWNSAMPLE_DIM; j++) {
       const u = block[i * DOWNSAMPLE_DIM + j];
       const v = block[(i + 1) * DOWNSAMPLE_DIM + j];
-      gradientSum += Math.abs(Math.trunc(Math.fround(Math.fround(Math.fround(u - v) * 100) / 255)));
+      const d = fround(fround(fround(u - v) * 100) / 255) | 0; // C's (int): truncation toward 0
+      gradientSum += d < 0 ? -d : d;
     }
   }
   for (let i = 0; i < DOWNSAMPLE_DIM; i++) {
     for (let j = 0; j < DOWNSAMPLE_DIM - 1; j++) {
       const u = block[i * DOWNSAMPLE_DIM + j];
       const v = block[i * DOWNSAMPLE_DIM + j + 1];
-      gradientSum += Math.abs(Math.trunc(Math.fround(Math.fround(Math.fround(u - v) * 100) / 255)));
+      const d = fround(fround(fround(u - v) * 100) / 255) | 0;
+      gradientSum += d < 0 ? -d : d;
     }
   }
   return Math.min(100, Math.trunc(gradientSum / 90));
