@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { createLocalHashFileUseCase, HashFileUseCase } from '@vigil/hashes';
 import { SystemClock } from '@vigil/kernel';
-import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@vigil/platform';
+import type { ServiceInfrastructure } from '@vigil/platform';
 import {
   EscalateReportUseCase,
   newReportReference,
@@ -26,7 +26,6 @@ export class TiplineModule {
       module: TiplineModule,
       controllers: [PublicReportsController, ReportTriageController],
       providers: [
-        { provide: SERVICE_INFRASTRUCTURE, useValue: infra },
         { provide: AUDIT_TRAIL, useValue: infra.audit },
         { provide: REPORT_REPOSITORY, useFactory: () => new TypeOrmReportRepository(infra.transactions, infra.schema) },
         {

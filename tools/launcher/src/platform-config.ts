@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) => (value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()));
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -23,7 +23,6 @@ export class PlatformConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) BUS_BACKOFF_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) RELAY_INTERVAL_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) BUS_LOCK_MS?: number;
-  @IsOptional() @IsIn(['true', 'false']) CI?: string;
 }
 
 export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {

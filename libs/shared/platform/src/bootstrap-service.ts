@@ -5,18 +5,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceName } from '@vigil/contracts';
 import { InboxConsumer, OutboxRelay, type PayloadHandler } from '@vigil/messaging';
 import { createServiceDataSource, initialiseServiceDatabase, TransactionRunner } from '@vigil/persistence';
-import { SecurityModule, SqlAuditTrail, AUDIT_TRAIL } from '@vigil/security';
+import { SecurityModule, SqlAuditTrail } from '@vigil/security';
 import type { MixedList, EntitySchema } from 'typeorm';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { HealthController } from './health.controller';
-import {
-  DATA_SOURCE,
-  OUTBOX_RELAY,
-  SERVICE_INFRASTRUCTURE,
-  TRANSACTIONS,
-  type ServiceInfrastructure,
-  type ServiceRuntimeOptions,
-} from './service-infrastructure';
+import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure, type ServiceRuntimeOptions } from './service-infrastructure';
 
 export interface ServiceDefinition {
   name: ServiceName;
@@ -31,7 +24,6 @@ export interface ServiceDefinition {
   module: (infra: ServiceInfrastructure) => DynamicModule;
   /** Event handlers by event type, resolved from the running app. */
   handlers?: (app: INestApplication) => Record<string, PayloadHandler>;
-  seed?: (app: INestApplication) => Promise<void>;
 }
 
 export interface RunningService {
@@ -95,7 +87,6 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
     const consumer = new InboxConsumer(transactions, definition.schema, definition.name, definition.handlers(app));
     await runtime.bus.subscribe(definition.name, consumer.handle);
   }
-  if (runtime.seedDemoData && definition.seed) await definition.seed(app);
   relay.start();
   await app.listen(runtime.port, runtime.host ?? '127.0.0.1');
   const url = `http://${runtime.host ?? '127.0.0.1'}:${runtime.port}`;
@@ -111,5 +102,3 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
     })());
   return { name: definition.name, url, app, infra, stopHttp, close };
 }
-
-export { DATA_SOURCE, TRANSACTIONS, OUTBOX_RELAY, AUDIT_TRAIL };

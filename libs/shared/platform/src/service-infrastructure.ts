@@ -12,7 +12,6 @@ export interface ServiceRuntimeOptions {
   bus: MessageBus;
   jwtSecret: string;
   staffDirectory: StaffDirectory;
-  seedDemoData?: boolean;
   relayIntervalMs?: number;
   log?: (message: string) => void;
 }
@@ -30,6 +29,3 @@ export interface ServiceInfrastructure {
 }
 
 export const SERVICE_INFRASTRUCTURE = Symbol('ServiceInfrastructure');
-export const DATA_SOURCE = Symbol('DataSource');
-export const TRANSACTIONS = Symbol('TransactionRunner');
-export const OUTBOX_RELAY = Symbol('OutboxRelay');

@@ -17,12 +17,7 @@ export class InboxConsumer {
     private readonly schema: string,
     private readonly consumer: string,
     private readonly handlers: Record<string, PayloadHandler>,
-    private readonly afterCommit?: () => void,
   ) {}
-
-  get eventTypes(): string[] {
-    return Object.keys(this.handlers);
-  }
 
   readonly handle = async (event: EventEnvelope): Promise<void> => {
     let payload: object;
@@ -34,16 +29,14 @@ export class InboxConsumer {
     }
     const handler = this.handlers[event.type];
     if (!handler) return;
-    const handled = await this.transactions.run(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO "${this.schema}".inbox (event_id, consumer, event_type) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [event.id, this.consumer, event.type],
       );
-      if (inserted.length === 0) return false;
+      if (inserted.length === 0) return;
       await handler(payload, event);
-      return true;
     });
-    if (handled) this.afterCommit?.();
   };
 }
