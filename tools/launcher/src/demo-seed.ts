@@ -4,15 +4,25 @@ import { demoKnownImages, demoUnknownImage } from '@vigil/test-fixtures';
 
 export const DEMO_BANK_NAME = 'Demo known-material bank (synthetic images)';
 
-async function call<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+export type JsonRequest = RequestInit & { token?: string };
+
+/** One HTTP call to a Vigil API: bearer token and JSON body handled, status and parsed body returned. */
+export async function requestJson<T>(url: string, init: JsonRequest = {}): Promise<{ status: number; body: T }> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
+  if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   const response = await fetch(url, { ...init, headers });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
+async function call<T>(url: string, init: JsonRequest = {}): Promise<T> {
+  const { status, body } = await requestJson<T>(url, init);
+  if (status < 200 || status > 299) throw new Error(`${init.method ?? 'GET'} ${url} answered ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Signs in as one of the demo staff and returns the bearer token. */
 export async function login(baseUrl: string, username: string): Promise<string> {
   const user = DEMO_STAFF.find((candidate) => candidate.username === username);
   if (!user) throw new Error(`no demo user ${username}`);

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DEMO_STAFF } from '@vigil/security';
 
 /** Starts the compiled platform as real OS processes and talks to it over HTTP, as a user would. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -83,21 +82,8 @@ export class PlatformProcess {
   }
 }
 
-export async function api<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<{ status: number; body: T }> {
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
-  const response = await fetch(url, { ...init, headers });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-export async function staffToken(baseUrl: string, username: string): Promise<string> {
-  const password = DEMO_STAFF.find((user) => user.username === username)?.password;
-  const { status, body } = await api<{ accessToken: string }>(`${baseUrl}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }) });
-  if (status !== 200) throw new Error(`login as ${username} answered ${status}`);
-  return body.accessToken;
-}
+/** The tests call the APIs exactly as the demo seeding does. */
+export { requestJson as api, login as staffToken } from '../demo-seed';
 
 export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60000): Promise<T> {
   const started = Date.now();
