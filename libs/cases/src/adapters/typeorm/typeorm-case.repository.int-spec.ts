@@ -1,6 +1,5 @@
-import { createServiceDataSource, initialiseServiceDatabase, platformTablesMigration, TransactionRunner } from '@vigil/persistence';
-import { createTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
-import type { DataSource } from 'typeorm';
+import { platformTablesMigration } from '@vigil/persistence';
+import { migratedTestDatabase, type MigratedTestDatabase } from '@vigil/test-fixtures';
 import { Case, type CaseReport } from '../../domain/case';
 import { CreateCases1763900000002 } from './migrations/1763900000002-create-cases';
 import { TypeOrmCaseRepository } from './typeorm-case.repository';
@@ -11,20 +10,15 @@ const report = (sourceReportId: string): CaseReport => ({
 });
 
 describe('TypeOrmCaseRepository (real Postgres)', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
   let repository: TypeOrmCaseRepository;
 
+  let setup: MigratedTestDatabase;
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: [], migrations: [platformTablesMigration(), CreateCases1763900000002] });
-    await initialiseServiceDatabase(dataSource, SCHEMA);
-    repository = new TypeOrmCaseRepository(new TransactionRunner(dataSource), SCHEMA);
+    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateCases1763900000002] });
+    repository = new TypeOrmCaseRepository(setup.transactions, SCHEMA);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterAll(() => setup.close());
 
   it('numbers cases per year without gaps between concurrent callers', async () => {
     const numbers = await Promise.all(Array.from({ length: 10 }, () => repository.nextSequence(2031)));

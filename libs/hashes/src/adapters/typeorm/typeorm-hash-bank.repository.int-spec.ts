@@ -1,6 +1,6 @@
 import { ConflictError, FixedClock } from '@vigil/kernel';
-import { createServiceDataSource, initialiseServiceDatabase, platformTablesMigration, TransactionRunner } from '@vigil/persistence';
-import { createTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
+import { platformTablesMigration } from '@vigil/persistence';
+import { migratedTestDatabase, type MigratedTestDatabase } from '@vigil/test-fixtures';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CurateBanksUseCase } from '../../application/curate-banks/curate-banks.use-case';
@@ -12,21 +12,18 @@ import { TypeOrmHashBankRepository } from './typeorm-hash-bank.repository';
 const SCHEMA = 'hash_detection';
 
 describe('hash banks and exact matching (real Postgres)', () => {
-  let database: TestDatabase;
   let dataSource: DataSource;
   let repository: TypeOrmHashBankRepository;
   const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
 
+  let setup: MigratedTestDatabase;
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: [], migrations: [platformTablesMigration(), CreateHashBanks1763900000001] });
-    await initialiseServiceDatabase(dataSource, SCHEMA);
-    repository = new TypeOrmHashBankRepository(new TransactionRunner(dataSource), SCHEMA);
+    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateHashBanks1763900000001] });
+    ({ dataSource } = setup);
+    repository = new TypeOrmHashBankRepository(setup.transactions, SCHEMA);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterAll(() => setup.close());
 
   it('matches a known digest, suppresses a known false positive, and answers unknown otherwise', async () => {
     const curate = new CurateBanksUseCase(repository, clock, randomUUID);

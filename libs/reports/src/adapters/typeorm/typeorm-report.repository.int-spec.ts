@@ -1,6 +1,6 @@
 import { ConflictError } from '@vigil/kernel';
-import { createServiceDataSource, initialiseServiceDatabase, platformTablesMigration, TransactionRunner } from '@vigil/persistence';
-import { createTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
+import { platformTablesMigration } from '@vigil/persistence';
+import { migratedTestDatabase, type MigratedTestDatabase } from '@vigil/test-fixtures';
 import type { DataSource } from 'typeorm';
 import { Report } from '../../domain/report';
 import { CreateReports1763900000000 } from './migrations/1763900000000-create-reports';
@@ -24,20 +24,17 @@ function newReport(incidentType = 'csam', receivedAt = new Date('2026-11-23T10:0
 }
 
 describe('TypeOrmReportRepository (real Postgres)', () => {
-  let database: TestDatabase;
   let dataSource: DataSource;
   let repository: TypeOrmReportRepository;
 
+  let setup: MigratedTestDatabase;
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: [ReportEntity], migrations: [platformTablesMigration(), CreateReports1763900000000] });
-    await initialiseServiceDatabase(dataSource, SCHEMA);
-    repository = new TypeOrmReportRepository(new TransactionRunner(dataSource), SCHEMA);
+    setup = await migratedTestDatabase({ schema: SCHEMA, entities: [ReportEntity], migrations: [platformTablesMigration(), CreateReports1763900000000] });
+    ({ dataSource } = setup);
+    repository = new TypeOrmReportRepository(setup.transactions, SCHEMA);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterAll(() => setup.close());
 
   it('round-trips a report and writes its events to the outbox in the same transaction', async () => {
     const report = newReport();

@@ -1,6 +1,6 @@
 import { envelope, type EventEnvelope } from '@vigil/contracts';
-import { createServiceDataSource, initialiseServiceDatabase, platformTablesMigration, TransactionRunner } from '@vigil/persistence';
-import { createTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
+import { platformTablesMigration, type TransactionRunner } from '@vigil/persistence';
+import { migratedTestDatabase, type MigratedTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
 import type { DataSource } from 'typeorm';
 import { InProcessMessageBus } from '../adapters/in-process/in-process-message-bus';
 import type { MessageBus } from '../ports/message-bus';
@@ -16,16 +16,14 @@ describe('transactional outbox and inbox (real Postgres)', () => {
   let dataSource: DataSource;
   let transactions: TransactionRunner;
 
+  let setup: MigratedTestDatabase;
+
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: [], migrations: [platformTablesMigration(() => [`CREATE TABLE "${SCHEMA}".effects (event_id uuid PRIMARY KEY)`])] });
-    await initialiseServiceDatabase(dataSource, SCHEMA);
-    transactions = new TransactionRunner(dataSource);
+    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(() => [`CREATE TABLE "${SCHEMA}".effects (event_id uuid PRIMARY KEY)`])] });
+    ({ database, dataSource } = setup);
+    transactions = setup.transactions;
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterAll(() => setup.close());
   beforeEach(async () => dataSource.query(`TRUNCATE "${SCHEMA}".outbox, "${SCHEMA}".inbox, "${SCHEMA}".effects`));
 
   it('publishes an event only if its transaction commits', async () => {
