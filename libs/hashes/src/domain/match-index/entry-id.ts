@@ -35,7 +35,7 @@ const imul = Math.imul;
 const floor = Math.floor;
 
 /** Murmur3's finaliser: spreads sequential integer ids over the whole table. */
-function mix32(value: number): number {
+export function mix32(value: number): number {
   let h = value | 0;
   h ^= h >>> 16;
   h = imul(h, 0x85ebca6b);

@@ -1,4 +1,4 @@
-import { EntryId } from './entry-id';
+import { EntryId, mix32 } from './entry-id';
 import { SnapshotFormatError } from './match-index-errors';
 
 /**
@@ -323,11 +323,5 @@ function checksum(bytes: Uint8Array, length: number): number {
     a = imul(a ^ words[i], 0x9e3779b1);
     a = (a << 13) | (a >>> 19);
   }
-  let h = a ^ imul(b, 3) ^ imul(c, 5) ^ imul(d, 7) ^ length;
-  h ^= h >>> 16;
-  h = imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix32(a ^ imul(b, 3) ^ imul(c, 5) ^ imul(d, 7) ^ length);
 }
