@@ -5,3 +5,4 @@ export * from './auth/auth.guard';
 export * from './auth/auth.controller';
 export * from './auth/security.module';
 export * from './audit/audit-trail';
+export * from './api-keys/partner-access.decorator';
