@@ -16,3 +16,9 @@ export const CANADIAN_PROVINCES = {
 } as const;
 
 export type ProvinceCode = keyof typeof CANADIAN_PROVINCES;
+
+export const PROVINCE_CODES = Object.keys(CANADIAN_PROVINCES) as ProvinceCode[];
+
+export function isProvinceCode(value: string): value is ProvinceCode {
+  return Object.prototype.hasOwnProperty.call(CANADIAN_PROVINCES, value);
+}
