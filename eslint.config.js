@@ -16,13 +16,15 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:kernel'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:kernel', 'type:contracts', 'type:util', 'type:platform', 'type:context', 'type:ui'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:kernel', 'type:contracts', 'type:util', 'type:platform', 'type:context', 'type:tool'] },
+  // Browser code: the shared web library and the event contracts' types, nothing server-side.
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:web', 'type:contracts'], bannedExternalImports: [...FRAMEWORKS_AND_IO, 'class-validator', 'class-transformer', 'node:*'] },
 ];
 
 module.exports = [
   { ignores: ['dist/**', 'node_modules/**', '.vigil/**', 'coverage/**', 'tmp/**', 'apps/*-web/dist/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', '**/*.tsx'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -42,6 +44,24 @@ module.exports = [
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@vigil/test-fixtures'], depConstraints: DEP_CONSTRAINTS }],
+    },
+  },
+  {
+    // Web apps run in the browser: only types from the contracts (a value import would bundle
+    // class-validator), no Node, framework or server code.
+    files: ['apps/*-web/**/*.ts', 'apps/*-web/**/*.tsx', 'apps/*-web/**/*.mts', 'libs/shared/web-ui/**/*.ts', 'libs/shared/web-ui/**/*.tsx'],
+    ignores: ['**/*.spec.ts', '**/vite.config.mts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@vigil/contracts', allowTypeImports: true, message: 'Web code may import only types from @vigil/contracts.' }],
+          patterns: [
+            { group: [...FRAMEWORKS_AND_IO, 'class-validator', 'class-transformer', 'node:*', 'fs', 'path', 'crypto'], message: 'Web code runs in the browser: no framework, server or Node imports.' },
+            { group: ['@vigil/*', '!@vigil/web-ui', '!@vigil/web-ui/*', '!@vigil/contracts'], message: 'Web code imports only the shared web library (@vigil/web-ui) and contract types.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,6 @@
 // Test projects: unit (*.spec.ts, no I/O), integration (*.int-spec.ts, real Postgres/Redis),
-// e2e (*.e2e-spec.ts, apps over HTTP in separate processes or embedded mode).
+// e2e (*.e2e-spec.ts, apps over HTTP in separate processes or embedded mode), browser
+// (*.browser-spec.ts, the web UIs in Chromium).
 const preset = require('./jest.preset.js');
 const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
 module.exports = {
@@ -8,5 +9,7 @@ module.exports = {
     { ...preset, displayName: 'unit', rootDir: __dirname, roots, testMatch: ['**/*.spec.ts'] },
     { ...preset, displayName: 'integration', rootDir: __dirname, roots, testMatch: ['**/*.int-spec.ts'] },
     { ...preset, displayName: 'e2e', rootDir: __dirname, roots, testMatch: ['**/*.e2e-spec.ts'] },
+    // Staff UIs driven in Debian's Chromium (playwright-core) against the compiled platform.
+    { ...preset, displayName: 'browser', rootDir: __dirname, roots, testMatch: ['**/*.browser-spec.ts'] },
   ],
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, in order: lint (architecture rules included), type-checked build, unit,
-# integration (real Postgres and Redis), end-to-end (apps as processes, both modes, crash).
+# integration (real Postgres and Redis), end-to-end (apps as processes, both modes, crash),
+# browser (the staff UIs in Chromium).
 # Ends with one line "N passed, N failed" that counts every Jest test plus lint and build.
 set -u
 cd "$(dirname "$0")/.."
@@ -33,6 +34,7 @@ run_jest() {
 run_jest unit --maxWorkers=2
 run_jest integration --runInBand
 run_jest e2e --runInBand
+run_jest browser --runInBand
 
 rm -rf "$results"
 echo

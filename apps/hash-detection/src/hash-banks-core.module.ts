@@ -2,15 +2,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import {
   CurateBanksUseCase,
   HASH_BANK_REPOSITORY,
-  IndexedPdqCandidateFinder,
+  loadPdqIndex,
   MatchReportMediaUseCase,
   PDQ_CANDIDATE_FINDER,
+  PdqIndexSnapshotFile,
+  PdqIndexSnapshotter,
+  SnapshotablePdqCandidateFinder,
   TypeOrmHashBankRepository,
   type HashBankRepository,
 } from '@vigil/hashes';
 import { CLOCK, SystemClock } from '@vigil/kernel';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@vigil/platform';
 import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { PDQ_INDEX_SNAPSHOTTER, readIndexSnapshotConfig } from './index-status/index-snapshot.config';
 
 /**
  * The banks, the PDQ index and the use cases every hash-detection feature module shares.
@@ -20,6 +25,8 @@ import { randomUUID } from 'node:crypto';
 @Module({})
 export class HashBanksCoreModule {
   static register(infra: ServiceInfrastructure): DynamicModule {
+    const snapshotConfig = readIndexSnapshotConfig(process.env);
+    const snapshotFile = new PdqIndexSnapshotFile(join(resolve(snapshotConfig.directory), `pdq-index.${infra.schema}.snapshot`));
     return {
       module: HashBanksCoreModule,
       global: true,
@@ -28,28 +35,35 @@ export class HashBanksCoreModule {
         { provide: CLOCK, useValue: new SystemClock() },
         { provide: HASH_BANK_REPOSITORY, useFactory: () => new TypeOrmHashBankRepository(infra.transactions, infra.schema) },
         {
-          // The PDQ index lives in memory: rebuilt from Postgres when the service starts.
+          // The PDQ index lives in memory: loaded from its snapshot when that holds exactly the
+          // enabled PDQ entries in Postgres, else rebuilt from Postgres (see loadPdqIndex).
           provide: PDQ_CANDIDATE_FINDER,
           inject: [HASH_BANK_REPOSITORY],
           useFactory: async (banks: HashBankRepository) => {
-            const finder = new IndexedPdqCandidateFinder(() => banks.listPdqEntries());
-            const loaded = await finder.rebuild();
-            infra.log(`PDQ index built with ${loaded} entries`);
+            const finder = new SnapshotablePdqCandidateFinder(() => banks.listPdqEntries());
+            const loaded = await loadPdqIndex(finder, snapshotFile, infra.dataSource, infra.schema);
+            const why = loaded.reason ? ` (${loaded.reason})` : '';
+            infra.log(`PDQ index ${loaded.source === 'snapshot' ? `loaded from ${snapshotFile.path}` : 'built from Postgres'} with ${loaded.entries} entries${why}`);
             return finder;
           },
         },
         {
+          provide: PDQ_INDEX_SNAPSHOTTER,
+          inject: [PDQ_CANDIDATE_FINDER],
+          useFactory: (finder: SnapshotablePdqCandidateFinder) => new PdqIndexSnapshotter(finder, snapshotFile, snapshotConfig.intervalMs, infra.log),
+        },
+        {
           provide: CurateBanksUseCase,
           inject: [HASH_BANK_REPOSITORY, PDQ_CANDIDATE_FINDER, CLOCK],
-          useFactory: (banks: HashBankRepository, finder: IndexedPdqCandidateFinder, clock: SystemClock) => new CurateBanksUseCase(banks, clock, randomUUID, finder),
+          useFactory: (banks: HashBankRepository, finder: SnapshotablePdqCandidateFinder, clock: SystemClock) => new CurateBanksUseCase(banks, clock, randomUUID, finder),
         },
         {
           provide: MatchReportMediaUseCase,
           inject: [HASH_BANK_REPOSITORY, PDQ_CANDIDATE_FINDER, CLOCK],
-          useFactory: (banks: HashBankRepository, finder: IndexedPdqCandidateFinder, clock: SystemClock) => new MatchReportMediaUseCase(banks, clock, finder),
+          useFactory: (banks: HashBankRepository, finder: SnapshotablePdqCandidateFinder, clock: SystemClock) => new MatchReportMediaUseCase(banks, clock, finder),
         },
       ],
-      exports: [SERVICE_INFRASTRUCTURE, CLOCK, HASH_BANK_REPOSITORY, PDQ_CANDIDATE_FINDER, CurateBanksUseCase, MatchReportMediaUseCase],
+      exports: [SERVICE_INFRASTRUCTURE, CLOCK, HASH_BANK_REPOSITORY, PDQ_CANDIDATE_FINDER, PDQ_INDEX_SNAPSHOTTER, CurateBanksUseCase, MatchReportMediaUseCase],
     };
   }
 }

@@ -1,9 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { REPORT_SUBMITTED_V1, type ReportSubmittedV1 } from '@vigil/contracts';
+import { TAKEDOWN_REQUESTED_V1, type TakedownRequestedV1 } from '@vigil/contracts';
 import { CreateHashBanks1763900000001, MatchReportMediaUseCase } from '@vigil/hashes';
 import { platformTablesMigration } from '@vigil/persistence';
 import type { ServiceDefinition } from '@vigil/platform';
-import { auditLogUpSql } from '@vigil/security';
+import { auditLogUpSql, CreateApiKeys1764000200000 } from '@vigil/security';
+import { BankCuration1764000100000 } from '@vigil/hashes';
+import { CreateReviewQueue1764000500000, EnqueueUnknownMediaUseCase } from '@vigil/hashes';
+import { CreateTakedown1764000300001, RecordReportedUrlsUseCase } from '@vigil/takedown';
 import { HashDetectionModule } from './hash-detection.module';
 
 /** Known-material detection: hash banks and matching of reported media. */
@@ -13,12 +17,21 @@ export const hashDetectionService: ServiceDefinition = {
   title: 'Vigil hash detection',
   description: 'Hash banks and matching of media against known material (exact digests and PDQ).',
   entities: [],
-  migrations: [platformTablesMigration(auditLogUpSql), CreateHashBanks1763900000001],
+  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, CreateTakedown1764000300001],
   module: (infra) => HashDetectionModule.register(infra),
   handlers: (app: INestApplication) => {
     const matcher = app.get(MatchReportMediaUseCase);
+    const reviewQueue = app.get(EnqueueUnknownMediaUseCase);
+    const urlList = app.get(RecordReportedUrlsUseCase);
     return {
-      [REPORT_SUBMITTED_V1]: async (payload, event) => void (await matcher.execute(payload as ReportSubmittedV1, event.correlationId)),
+      // One transaction with the inbox row: the verdicts' outbox rows, then the unknown media into the review queue.
+      [REPORT_SUBMITTED_V1]: async (payload, event) => {
+        const published = await matcher.execute(payload as ReportSubmittedV1, event.correlationId);
+        await reviewQueue.execute(payload as ReportSubmittedV1, published);
+        await urlList.recordReported(payload as ReportSubmittedV1);
+      },
+      // An analyst confirmed URLs for takedown: notices to their providers, in the inbox transaction.
+      [TAKEDOWN_REQUESTED_V1]: async (payload) => void (await urlList.recordRequested(payload as TakedownRequestedV1)),
     };
   },
 };

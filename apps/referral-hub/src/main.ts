@@ -1,19 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
-import { CreateCases1763900000002, OpenCaseFromEscalationUseCase } from '@vigil/cases';
+import { CreateCases1763900000002, OpenCaseFromEscalationUseCase, PackagesAndDisseminations1764000600002, Referrals1764000600001 } from '@vigil/cases';
 import { REPORT_ESCALATED_V1, type ReportEscalatedV1 } from '@vigil/contracts';
 import { platformTablesMigration } from '@vigil/persistence';
 import type { ServiceDefinition } from '@vigil/platform';
-import { auditLogUpSql } from '@vigil/security';
+import { auditLogUpSql, CreateApiKeys1764000200000 } from '@vigil/security';
 import { ReferralHubModule } from './referral-hub.module';
 
-/** The law-enforcement hub: cases opened from escalated reports. */
+/** The law-enforcement hub: referrals in, triage and cases, packages out to the police service of jurisdiction. */
 export const referralHubService: ServiceDefinition = {
   name: 'referral-hub',
   schema: 'referral_hub',
   title: 'Vigil referral hub',
-  description: 'Cases for law enforcement, opened from escalated tipline reports.',
+  description: 'Referrals from the tipline, NCMEC and police services: triage, cases, jurisdiction, packages and dissemination to police services.',
   entities: [],
-  migrations: [platformTablesMigration(auditLogUpSql), CreateCases1763900000002],
+  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, CreateCases1763900000002, Referrals1764000600001, PackagesAndDisseminations1764000600002],
   module: (infra) => ReferralHubModule.register(infra),
   handlers: (app: INestApplication) => {
     const openCase = app.get(OpenCaseFromEscalationUseCase);

@@ -3,7 +3,9 @@ import { MEDIA_MATCHED_V1, MEDIA_UNKNOWN_V1, type MediaMatchedV1, type MediaUnkn
 import { platformTablesMigration } from '@vigil/persistence';
 import type { ServiceDefinition } from '@vigil/platform';
 import { CreateReports1763900000000, RecordMediaResultUseCase, ReportEntity } from '@vigil/reports';
-import { auditLogUpSql } from '@vigil/security';
+import { CreateEvidenceFiles1764000400000 } from '@vigil/reports';
+import { CreateTriageAndIndustryIntake1764000700000 } from '@vigil/reports';
+import { auditLogUpSql, CreateApiKeys1764000200000 } from '@vigil/security';
 import { TiplineModule } from './tipline.module';
 
 /** The public and industry reporting line, and the analysts' triage API. */
@@ -13,7 +15,7 @@ export const tiplineService: ServiceDefinition = {
   title: 'Vigil tipline',
   description: 'Public and industry reports of online child sexual exploitation, and the analysts’ triage queue.',
   entities: [ReportEntity],
-  migrations: [platformTablesMigration(auditLogUpSql), CreateReports1763900000000],
+  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, CreateReports1763900000000, CreateEvidenceFiles1764000400000, CreateTriageAndIndustryIntake1764000700000],
   module: (infra) => TiplineModule.register(infra),
   handlers: (app: INestApplication) => {
     const results = app.get(RecordMediaResultUseCase);

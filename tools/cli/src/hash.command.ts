@@ -1,8 +1,9 @@
-import { createLocalHashFileUseCase, HashFileResult, HashFileUseCase } from '@vigil/hashes';
+import { createLocalHashFileUseCase, createLocalHashVideoUseCase, HashFileUseCase, HashVideoUseCase } from '@vigil/hashes';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { collectPaths } from './file-walker';
-import { HashRow, jsonRow, tsvHeader, tsvRow } from './hash-output';
+import { HashRow, jsonRow, tsvHeader, tsvRow, vpdqTsvHeader, vpdqTsvRows } from './hash-output';
+import { isVideoFile } from './media-kind';
 
 /** Where the command writes; process.stdout/stderr in real use, buffers in tests. */
 export interface CliIo {
@@ -15,6 +16,8 @@ export type HashOutputFormat = 'tsv' | 'json';
 export interface HashCommandOptions {
   readonly dihedral: boolean;
   readonly format: HashOutputFormat;
+  /** TSV only: one row per hashed video frame (path frame timestamp pdq quality error) instead of one per file. */
+  readonly vpdq?: boolean;
   /** Files hashed at once. Small, because decoding is memory-hungry and the PDQ is synchronous. */
   readonly concurrency: number;
 }
@@ -28,14 +31,16 @@ export const EXIT_SOME_ROWS_FAILED = 2;
 
 /**
  * Hashes the files at `paths` (directories recursively) and writes one row per file, in sorted
- * path order, as TSV or JSON. Per-file problems become row errors, never a crash. Returns 0 when
- * every row hashed, 2 when some rows have errors.
+ * path order, as TSV or JSON. Videos (recognised by their first bytes) get their digests streamed
+ * and a vPDQ hash (PDQ of one frame per second). Per-file problems become row errors, never a
+ * crash. Returns 0 when every row hashed, 2 when some rows have errors.
  */
 export async function runHashCommand(
   paths: readonly string[],
   options: HashCommandOptions,
   io: CliIo,
   useCase: HashFileUseCase = createLocalHashFileUseCase(),
+  videoUseCase: HashVideoUseCase = createLocalHashVideoUseCase(),
 ): Promise<number> {
   const walked = await collectPaths(paths);
   const rows: Array<HashRow | undefined> = new Array(walked.length);
@@ -58,11 +63,12 @@ export async function runHashCommand(
     while (nextToHash < walked.length) {
       const index = nextToHash++;
       const item = walked[index];
-      const result: HashFileResult = item.error
-        ? { error: { kind: 'unreadable', message: item.error } }
-        : await useCase.execute(item.path, { dihedral: options.dihedral });
-      if (result.error) failures++;
-      rows[index] = { path: item.path, result };
+      let row: HashRow;
+      if (item.error) row = { path: item.path, kind: 'file', result: { error: { kind: 'unreadable', message: item.error } } };
+      else if (await isVideoFile(item.path)) row = { path: item.path, kind: 'video', result: await videoUseCase.execute(item.path) };
+      else row = { path: item.path, kind: 'file', result: await useCase.execute(item.path, { dihedral: options.dihedral }) };
+      if (row.result.error) failures++;
+      rows[index] = row;
       done++;
       bar?.update(done);
       flush();
@@ -97,6 +103,9 @@ function rowWriter(options: HashCommandOptions, io: CliIo): RowWriter {
       end: () => io.stdout.write(first ? ']\n' : '\n]\n'),
     };
   }
+  if (options.vpdq) {
+    return { start: () => io.stdout.write(vpdqTsvHeader()), write: (row) => io.stdout.write(vpdqTsvRows(row)), end: () => undefined };
+  }
   return {
     start: () => io.stdout.write(tsvHeader(options.dihedral)),
     write: (row) => io.stdout.write(tsvRow(row, options.dihedral)),
@@ -123,18 +132,23 @@ function parseConcurrency(value: string): number {
 export function registerHashCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): Command {
   return program
     .command('hash')
-    .description('Print MD5, SHA-1, SHA-256 and PDQ (with quality) of files; folders are walked recursively.')
+    .description('Print MD5, SHA-1, SHA-256 and PDQ (with quality) of files, vPDQ of videos; folders are walked recursively.')
     .argument('<paths...>', 'files or folders to hash')
-    .option('--dihedral', 'also print the 7 other dihedral-transform PDQ hashes', false)
+    .option('--dihedral', 'also print the 7 other dihedral-transform PDQ hashes (images)', false)
+    .option('--vpdq', 'TSV: print one row per hashed video frame (path frame timestamp pdq quality error) instead of one per file', false)
     .addOption(new Option('--format <format>', 'output format').choices(['tsv', 'json']).default('tsv'))
     .option('--concurrency <n>', 'files hashed at once', parseConcurrency, DEFAULT_HASH_CONCURRENCY)
     .addHelpText(
       'after',
       '\nRows come in sorted path order. TSV columns: path md5 sha1 sha256 pdq [rot90 rot180 rot270 flipx flipy flipplus1 flipminus1] quality error.\n' +
-        'Exit code 0 when every file hashed, 2 when some rows have an error (unreadable, not an image, too large).\n' +
+        'Videos (MP4/MOV, WebM/MKV, AVI, MPEG-TS/PS, FLV, ASF, Ogg; told by their content) get their digests and a vPDQ hash:\n' +
+        'PDQ of one frame per second. In TSV their pdq and quality are empty; --vpdq prints their frames instead\n' +
+        '(an image is then one row without frame and timestamp); JSON adds "video" and "frames" to their objects.\n' +
+        'Exit code 0 when every file hashed, 2 when some rows have an error (unreadable, not an image, not a video, too large).\n' +
         'A PDQ hash with quality below 50 must not be used for matching.',
     )
-    .action(async (paths: string[], opts: { dihedral: boolean; format: HashOutputFormat; concurrency: number }) => {
-      setExitCode(await runHashCommand(paths, { dihedral: opts.dihedral, format: opts.format, concurrency: opts.concurrency }, io));
+    .action(async (paths: string[], opts: { dihedral: boolean; vpdq: boolean; format: HashOutputFormat; concurrency: number }) => {
+      const options = { dihedral: opts.dihedral, vpdq: opts.vpdq, format: opts.format, concurrency: opts.concurrency };
+      setExitCode(await runHashCommand(paths, options, io));
     });
 }

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { CliIo, registerHashCommand } from './hash.command';
+import { registerBanksCommand } from './banks.command';
 
 const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
@@ -19,6 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   registerHashCommand(program, io, (code) => {
     exitCode = code;
   }).exitOverride();
+  registerBanksCommand(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -1,6 +1,7 @@
 import { createLocalHashFileUseCase } from '@vigil/hashes';
 import { DEMO_STAFF } from '@vigil/security';
 import { demoKnownImages, demoUnknownImage } from '@vigil/test-fixtures';
+import { seedDemoTakedown } from './demo-takedown';
 
 export const DEMO_BANK_NAME = 'Demo known-material bank (synthetic images)';
 
@@ -80,5 +81,6 @@ export async function seedDemoData(urls: { tipline: string; hashDetection: strin
     method: 'POST',
     body: JSON.stringify({ incidentType: 'csam', description: 'Demo report: link seen on a forum.', urls: ['https://example.org/demo/forum/thread-1'] }),
   });
+  await seedDemoTakedown(urls.hashDetection);
   return 'seeded';
 }

@@ -6,8 +6,9 @@ import { DEMO_STAFF, demoStaffDirectory, InMemoryStaffDirectory, type StaffAccou
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createDemoApiKey } from './demo-api-key';
 import { seedDemoData } from './demo-seed';
-import { readPlatformConfig, type PlatformConfig } from './platform-config';
+import { readPlatformConfig, tiplineUrl, type PlatformConfig } from './platform-config';
 import { loadService, servicePort } from './service-catalogue';
 
 const SERVICES: ServiceName[] = ['tipline', 'hash-detection', 'referral-hub'];
@@ -89,6 +90,7 @@ async function runEmbedded(config: PlatformConfig): Promise<void> {
   if (config.VIGIL_SEED_DEMO !== false) {
     const seeded = await seedDemoData({ tipline: tipline.url, hashDetection: hashDetection.url });
     log(seeded === 'seeded' ? 'demo data seeded (synthetic hash bank and three reports)' : 'demo data already present');
+    log(`demo industry API key for the match API (X-Api-Key header; a new one each start): ${await createDemoApiKey(hashDetection.url)}`);
   }
   printBanner(running, !config.VIGIL_STAFF_FILE);
 }
@@ -130,6 +132,7 @@ async function runService(name: ServiceName, config: PlatformConfig): Promise<vo
 export function main(mode: string | undefined, _args: string[]): void {
   const run = async () => {
     const config = readPlatformConfig(process.env);
+    process.env.TIPLINE_URL = tiplineUrl(config, process.env); // read by hash-detection's review queue, in either mode
     if (!mode || mode === 'embedded') return runEmbedded(config);
     if ((SERVICES as string[]).includes(mode)) return runService(mode as ServiceName, config);
     throw new Error(`unknown mode "${mode}": use embedded, ${SERVICES.join(', ')}`);

@@ -23,6 +23,9 @@ export class PlatformConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) BUS_BACKOFF_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) RELAY_INTERVAL_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) BUS_LOCK_MS?: number;
+  @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'TIPLINE_URL must be an http(s) URL, e.g. http://tipline:3001' }) TIPLINE_URL?: string;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'REVIEW_CONSENSUS must be an integer' }) @Min(1) @Max(10) REVIEW_CONSENSUS?: number;
+  @IsOptional() @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'REVIEW_BANK_ID must be a bank id (UUID)' }) REVIEW_BANK_ID?: string;
 }
 
 export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
@@ -40,4 +43,16 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
 const KEYS = [
   'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'HOST', 'VIGIL_DATA_DIR', 'VIGIL_EMBEDDED_PG_PORT', 'VIGIL_DEMO_USERS', 'VIGIL_SEED_DEMO',
   'VIGIL_STAFF_FILE', 'VIGIL_BUS_PREFIX', 'BUS_ATTEMPTS', 'BUS_BACKOFF_MS', 'RELAY_INTERVAL_MS', 'BUS_LOCK_MS',
+  'TIPLINE_URL', 'REVIEW_CONSENSUS', 'REVIEW_BANK_ID',
 ];
+
+/**
+ * Where hash-detection reaches the tipline's evidence API: TIPLINE_URL when set (Docker:
+ * http://tipline:3001), otherwise the tipline's port on this machine, as both embedded mode and
+ * services mode on one host run it.
+ */
+export function tiplineUrl(config: PlatformConfig, env: NodeJS.ProcessEnv): string {
+  if (config.TIPLINE_URL) return config.TIPLINE_URL;
+  const host = !config.HOST || config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${env.TIPLINE_PORT || 3001}`;
+}

@@ -1,2 +1,5 @@
 export * from './synthetic-images';
 export * from './test-database';
+export * from './synthetic-videos';
+export * from './browser';
+export * from './mmdb-writer';

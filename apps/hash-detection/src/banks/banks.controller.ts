@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurateBanksUseCase, HASH_BANK_REPOSITORY, type HashBankRepository } from '@vigil/hashes';
 import { CurrentUser, Roles, type StaffUser } from '@vigil/security';
 import { AddEntryRequest, CreateBankRequest } from './banks.dto';
+import { uuidParam } from './uuid-param';
 
 @ApiTags('hash banks')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class BanksController {
   @Post(':id/entries')
   @Roles('bank-curator')
   @ApiOperation({ summary: 'Add one hash to a bank, with its classification' })
-  addEntry(@CurrentUser() user: StaffUser, @Param('id', ParseUUIDPipe) bankId: string, @Body() body: AddEntryRequest) {
+  addEntry(@CurrentUser() user: StaffUser, @Param('id', uuidParam('id')) bankId: string, @Body() body: AddEntryRequest) {
     return this.curate.addEntry({ ...body, bankId, addedBy: user.username });
   }
 }

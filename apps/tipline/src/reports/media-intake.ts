@@ -22,9 +22,10 @@ export interface IntakeFile {
 }
 
 /**
- * Digests each uploaded file (SHA-256, MD5, and PDQ for images) in memory. Files that are not
- * a supported image, or that decode to too many pixels, are refused with the index of the
- * file in question; nothing is stored when any file is refused.
+ * Digests each uploaded file (SHA-256, MD5, and PDQ for images) in memory and hands its bytes on
+ * for the evidence store. Files that are not a supported image, or that decode to too many
+ * pixels, are refused with the index of the file in question; nothing is stored when any file
+ * is refused.
  */
 export async function digestMedia(files: IntakeFile[], hasher: HashFileUseCase) {
   return Promise.all(
@@ -44,6 +45,7 @@ export async function digestMedia(files: IntakeFile[], hasher: HashFileUseCase) 
         md5: result.md5 as string,
         pdq: result.pdq?.toHex(),
         pdqQuality: result.quality,
+        content: file.buffer,
       };
     }),
   );

@@ -1,7 +1,7 @@
 import { Body, Controller, DefaultValuePipe, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NotFoundError, isId } from '@vigil/kernel';
-import { EscalateReportUseCase, REPORT_REPOSITORY, type ReportRepository, type ReportSnapshot } from '@vigil/reports';
+import { REPORT_REPOSITORY, TriageReportUseCase, type ReportRepository, type ReportSnapshot } from '@vigil/reports';
 import { AUDIT_TRAIL, CurrentUser, Roles, type AuditTrail, type StaffUser } from '@vigil/security';
 import { EscalateReportRequest } from './submit-report.dto';
 
@@ -12,7 +12,7 @@ import { EscalateReportRequest } from './submit-report.dto';
 export class ReportTriageController {
   constructor(
     @Inject(REPORT_REPOSITORY) private readonly reports: ReportRepository,
-    private readonly escalateReport: EscalateReportUseCase,
+    private readonly triage: TriageReportUseCase,
     @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
   ) {}
 
@@ -45,9 +45,9 @@ export class ReportTriageController {
   @Post(':id/escalate')
   @HttpCode(200)
   @Roles('analyst', 'supervisor')
-  @ApiOperation({ summary: 'Escalate to law enforcement: publishes report.escalated.v1 to the referral hub' })
+  @ApiOperation({ summary: 'Escalate to law enforcement: publishes report.escalated.v1 to the referral hub (recorded on the timeline; 409 while another analyst holds the claim)' })
   async escalate(@CurrentUser() user: StaffUser, @Param('id') id: string, @Body() body: EscalateReportRequest) {
     if (!isId(id)) throw new NotFoundError('report', id);
-    return this.escalateReport.execute({ reportId: id, analyst: user.username, summary: body.summary, note: body.note });
+    return this.triage.escalate(id, { username: user.username, supervisor: user.roles.includes('supervisor') }, body.summary, body.note);
   }
 }

@@ -1,6 +1,6 @@
 import { ConflictError, ValidationError, type DomainEvent } from '@vigil/kernel';
 import { isIncidentType, type IncidentType } from './incident-type';
-import { initialPriority, priorityRank, type PriorityLevel, type PriorityReason } from './report-priority';
+import { initialPriority, PRIORITY_LEVELS, priorityRank, type PriorityLevel, type PriorityReason } from './report-priority';
 
 export type ReportSource = 'public' | 'industry';
 export type ReportStatus = 'submitted' | 'escalated' | 'closed';
@@ -131,6 +131,44 @@ export class Report {
     this.state.escalatedAt = at.toISOString();
     this.state.escalatedBy = by;
     this.pending.push({ type: 'report.escalated', occurredAt: at, payload: { reportId: this.state.id, by, note } });
+  }
+
+  /** The reporter (a partner) asked for urgent handling, e.g. a child in imminent danger: high, with their reason. */
+  flagUrgent(reason: string, at: Date): void {
+    const why = reason.trim();
+    if (!why) return;
+    this.raise({ level: 'high', rule: 'reporter-urgent', detail: why, at: at.toISOString() });
+  }
+
+  /**
+   * An analyst sets the priority by hand, up or down; the reason records who, when, from and to,
+   * and the automated reasons before it stay on the report.
+   */
+  overridePriority(level: string, reason: string, by: string, at: Date): { from: PriorityLevel; to: PriorityLevel } {
+    if (!(PRIORITY_LEVELS as readonly string[]).includes(level)) throw new ValidationError(`priority: one of ${PRIORITY_LEVELS.join(', ')}`, 'priority');
+    const why = reason.trim();
+    if (!why) throw new ValidationError('reason: say why the priority changes', 'reason');
+    this.assertOpen();
+    const from = this.state.priority;
+    const to = level as PriorityLevel;
+    this.state.priorityReasons.push({ level: to, rule: 'analyst-override', detail: `${by}: ${from} → ${to}: ${why}`, at: at.toISOString() });
+    this.state.priority = to;
+    return { from, to };
+  }
+
+  /** The analyst's classification replaces the type the reporter chose (the original stays on the timeline). */
+  correctIncidentType(incidentType: IncidentType): void {
+    this.state.incidentType = incidentType;
+  }
+
+  /** Closed reports leave the open queue; the reason is kept with the analyst's decision. */
+  close(): void {
+    this.assertOpen();
+    this.state.status = 'closed';
+  }
+
+  private assertOpen(): void {
+    if (this.state.status === 'closed') throw new ConflictError(`report ${this.state.reference} is closed`);
   }
 
   private raise(reason: PriorityReason): void {

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceName } from '@vigil/contracts';
 import { InboxConsumer, OutboxRelay, type PayloadHandler } from '@vigil/messaging';
 import { createServiceDataSource, initialiseServiceDatabase, TransactionRunner } from '@vigil/persistence';
-import { SecurityModule, SqlAuditTrail } from '@vigil/security';
+import { partnerRateLimitFromEnv, SecurityModule, SqlApiKeyStore, SqlAuditTrail } from '@vigil/security';
 import type { MixedList, EntitySchema } from 'typeorm';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { HealthController } from './health.controller';
@@ -65,7 +65,14 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   };
 
   @Module({
-    imports: [SecurityModule.register({ jwtSecret: runtime.jwtSecret, staffDirectory: runtime.staffDirectory }), definition.module(infra)],
+    imports: [
+      SecurityModule.register({
+        jwtSecret: runtime.jwtSecret,
+        staffDirectory: runtime.staffDirectory,
+        apiKeys: { store: new SqlApiKeyStore(definition.schema, () => transactions.manager), audit: infra.audit, defaultRateLimitPerMinute: partnerRateLimitFromEnv(process.env), log },
+      }),
+      definition.module(infra),
+    ],
     controllers: [HealthController],
     providers: [{ provide: SERVICE_INFRASTRUCTURE, useValue: infra }],
   })
@@ -78,7 +85,7 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   app.disable('x-powered-by');
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').addBearerAuth().addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key').build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();

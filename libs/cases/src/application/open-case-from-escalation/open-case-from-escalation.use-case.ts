@@ -1,37 +1,45 @@
 import type { ReportEscalatedV1 } from '@vigil/contracts';
-import type { Clock } from '@vigil/kernel';
-import { Case, caseReference } from '../../domain/case';
-import type { CaseRepository } from '../../ports/case.repository';
+import { identifiersInText } from '../../domain/identifiers';
+import type { LocationHint } from '../../domain/referral';
+import type { ReceiveReferralResult, ReceiveReferralUseCase } from '../receive-referral/receive-referral.use-case';
+
+const POSTAL_CODE_IN_TEXT = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/gi;
 
 /**
- * An escalated tipline report opens a case. A report already in a case (a redelivered
- * event that slipped past the inbox, or a replay) opens nothing: the result says so.
+ * An escalated tipline report becomes a referral. The event carries no structured suspect data,
+ * so identifiers (e-mail, phone, IP) and Canadian postal codes are read from the analyst's
+ * summary and note. A redelivered event stores nothing: the result says so.
  */
 export class OpenCaseFromEscalationUseCase {
-  constructor(private readonly cases: CaseRepository, private readonly clock: Clock, private readonly newId: () => string) {}
+  constructor(private readonly receive: ReceiveReferralUseCase) {}
 
-  async execute(event: ReportEscalatedV1): Promise<{ opened: boolean; caseId?: string; reference?: string }> {
-    const openedAt = this.clock.now();
-    const sequence = await this.cases.nextSequence(openedAt.getUTCFullYear());
-    const kase = Case.open({
-      id: this.newId(),
-      reference: caseReference(openedAt.getUTCFullYear(), sequence),
-      openedAt,
-      report: {
+  async execute(event: ReportEscalatedV1): Promise<ReceiveReferralResult> {
+    const text = [event.summary, event.analystNote ?? ''].join('\n');
+    const identifiers = identifiersInText(text, 'tipline escalation summary');
+    const locations: LocationHint[] = [
+      ...identifiers.filter((item) => item.kind === 'ip' || item.kind === 'phone').map((item) => ({ kind: item.kind as 'ip' | 'phone', value: item.value, source: item.source })),
+      ...(text.match(POSTAL_CODE_IN_TEXT) ?? []).map((value) => ({ kind: 'postal-code' as const, value: value.toUpperCase(), source: 'tipline escalation summary' })),
+    ];
+    return this.receive.execute(
+      {
         sourceReportId: event.reportId,
         origin: 'tipline',
         reference: event.reference,
+        sender: { id: 'tipline', name: `Vigil tipline (${event.source} report)` },
         incidentType: event.incidentType,
         summary: event.summary,
         priority: event.priority,
         priorityReasons: event.priorityReasons,
         urls: event.urls,
-        mediaSha256: event.mediaSha256,
-        receivedAt: event.escalatedAt,
+        evidence: event.mediaSha256.map((sha256) => ({ hashes: [{ algorithm: 'sha256', value: sha256 }] })),
+        identifiers,
+        locations,
+        childIdentified: false,
+        priorReports: [],
+        annotations: [],
+        receivedAt: new Date(event.escalatedAt).toISOString(),
       },
-    });
-    const opened = await this.cases.insertIfReportIsNew(kase);
-    const state = kase.snapshot();
-    return opened ? { opened, caseId: state.id, reference: state.reference } : { opened };
+      { contentType: 'application/json', body: JSON.stringify(event) },
+    );
   }
 }

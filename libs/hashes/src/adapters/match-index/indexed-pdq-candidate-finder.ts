@@ -1,11 +1,12 @@
 import { PdqMatchIndex } from '../../domain/match-index';
+import type { BankEntryStatusListener } from '../../ports/hash-bank.repository';
 import type { BankChangeListener, PdqCandidateFinder } from '../../ports/pdq-candidate-finder';
 
 /**
  * PDQ candidates from the in-memory multi-index (domain/match-index), built from the banks in
- * Postgres at start and updated in place as curators add entries.
+ * Postgres at start and updated in place as curators add, disable and enable entries.
  */
-export class IndexedPdqCandidateFinder implements PdqCandidateFinder, BankChangeListener {
+export class IndexedPdqCandidateFinder implements PdqCandidateFinder, BankChangeListener, BankEntryStatusListener {
   private readonly index = new PdqMatchIndex();
 
   constructor(private readonly loadAll: () => Promise<Array<{ id: string; value: string }>>) {}
@@ -25,6 +26,15 @@ export class IndexedPdqCandidateFinder implements PdqCandidateFinder, BankChange
 
   entryAdded(entry: { id: string; hashType: string; value: string }): void {
     if (entry.hashType === 'pdq') this.index.add(entry.id, entry.value);
+  }
+
+  /** A disabled entry leaves the index at once (a tombstone; compaction reclaims it later). */
+  entryDisabled(entry: { id: string; hashType: string; value: string }): void {
+    if (entry.hashType === 'pdq') this.index.remove(entry.id);
+  }
+
+  entryEnabled(entry: { id: string; hashType: string; value: string }): void {
+    if (entry.hashType === 'pdq' && !this.index.has(entry.id)) this.index.add(entry.id, entry.value);
   }
 
   async findNear(pdqHex: string, maxDistance: number): Promise<Array<{ entryId: string; distance: number }>> {

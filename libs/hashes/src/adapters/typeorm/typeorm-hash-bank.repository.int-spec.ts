@@ -7,6 +7,7 @@ import { CurateBanksUseCase } from '../../application/curate-banks/curate-banks.
 import { MatchReportMediaUseCase } from '../../application/match-report-media/match-report-media.use-case';
 import { IndexedPdqCandidateFinder } from '../match-index/indexed-pdq-candidate-finder';
 import { CreateHashBanks1763900000001 } from './migrations/1763900000001-create-hash-banks';
+import { BankCuration1764000100000 } from './migrations/1764000100000-bank-curation';
 import { TypeOrmHashBankRepository } from './typeorm-hash-bank.repository';
 
 const SCHEMA = 'hash_detection';
@@ -19,7 +20,7 @@ describe('hash banks and exact matching (real Postgres)', () => {
   let setup: MigratedTestDatabase;
 
   beforeAll(async () => {
-    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateHashBanks1763900000001] });
+    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateHashBanks1763900000001, BankCuration1764000100000] });
     ({ dataSource } = setup);
     repository = new TypeOrmHashBankRepository(setup.transactions, SCHEMA);
   });

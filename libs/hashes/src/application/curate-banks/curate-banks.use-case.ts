@@ -1,5 +1,5 @@
 import { NotFoundError, type Clock } from '@vigil/kernel';
-import { normaliseHashValue, validateBank, type BankKind, type HashBankProps, type HashEntryProps, type HashType } from '../../domain/banks/hash-bank';
+import { normaliseClassification, normaliseHashValue, validateBank, type BankKind, type HashBankProps, type HashEntryProps, type HashType } from '../../domain/banks/hash-bank';
 import type { HashBankRepository } from '../../ports/hash-bank.repository';
 import type { BankChangeListener } from '../../ports/pdq-candidate-finder';
 
@@ -45,7 +45,7 @@ export class CurateBanksUseCase {
       bankId: command.bankId,
       hashType: command.hashType,
       value: normaliseHashValue(command.hashType, command.value),
-      classification: command.classification,
+      classification: normaliseClassification(command.classification),
       series: command.series,
       victimIdentified: command.victimIdentified ?? false,
       notes: command.notes,

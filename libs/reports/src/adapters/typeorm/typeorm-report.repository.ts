@@ -4,7 +4,9 @@ import { appendToOutbox } from '@vigil/messaging';
 import type { TransactionRunner } from '@vigil/persistence';
 import { Report, type ReportSnapshot } from '../../domain/report';
 import { priorityRank } from '../../domain/report-priority';
+import type { ReportLinks } from '../../ports/report-links';
 import type { ReportQueueFilter, ReportRepository } from '../../ports/report.repository';
+import { identifiersOfReport } from '../../application/link-reports/extract-identifiers';
 import { ReportEntity } from './report.entity';
 
 /**
@@ -12,7 +14,11 @@ import { ReportEntity } from './report.entity';
  * version so two analysts (or an analyst and a consumer) cannot overwrite each other.
  */
 export class TypeOrmReportRepository implements ReportRepository {
-  constructor(private readonly transactions: TransactionRunner, private readonly schema: string) {}
+  /**
+   * With `links`, a new report's URLs and media digests are indexed for related-report links in
+   * the same transaction as the report itself.
+   */
+  constructor(private readonly transactions: TransactionRunner, private readonly schema: string, private readonly links?: ReportLinks) {}
 
   async save(report: Report, outgoing: readonly EventEnvelope[]): Promise<void> {
     const state = report.snapshot();
@@ -20,6 +26,7 @@ export class TypeOrmReportRepository implements ReportRepository {
       const row = toEntity(state);
       if (state.version === 0) {
         await manager.insert(ReportEntity, { ...row, version: 1 });
+        await this.links?.add(state.id, identifiersOfReport(state));
       } else {
         const result = await manager
           .createQueryBuilder()

@@ -1,6 +1,7 @@
-import { validateEnvelope, type ReportSubmittedV1 } from '@vigil/contracts';
+import { envelope, InvalidEventError, validateEnvelope, type ReportSubmittedV1 } from '@vigil/contracts';
 import { FixedClock } from '@vigil/kernel';
 import { InMemoryReportRepository } from '../../adapters/in-memory/in-memory-report.repository';
+import type { EvidenceFile, EvidenceStore } from '../../ports/evidence-store';
 import { EscalateReportUseCase } from '../escalate-report/escalate-report.use-case';
 import { SubmitReportUseCase } from './submit-report.use-case';
 
@@ -33,5 +34,51 @@ describe('SubmitReportUseCase', () => {
     expect(escalated).toBeDefined();
     expect(() => validateEnvelope(escalated!)).not.toThrow();
     expect((escalated!.payload as { priorityReasons: string[] }).priorityReasons[0]).toMatch(/active-sextortion/);
+  });
+
+  it('tells hash-detection how urgent the report is, with the reasons', async () => {
+    const reports = new InMemoryReportRepository();
+    await new SubmitReportUseCase(reports, clock, identities).execute({ source: 'public', incidentType: 'sextortion-financial', description: 'money demanded', urls: [], media: [] });
+    const payload = validateEnvelope<ReportSubmittedV1>(reports.outbox[0]);
+    expect(payload.priority).toBe('high');
+    expect(payload.priorityReasons?.[0]).toMatch(/^active-sextortion: /);
+  });
+
+  it('keeps the media bytes in the evidence store, never in the report or the event', async () => {
+    const reports = new InMemoryReportRepository();
+    const stored: EvidenceFile[] = [];
+    const evidence: EvidenceStore = { put: async (files) => void stored.push(...files), get: async (id) => stored.find((file) => file.mediaId === id) };
+    const content = new Uint8Array([1, 2, 3]);
+    const result = await new SubmitReportUseCase(reports, clock, identities, evidence).execute({
+      source: 'public',
+      incidentType: 'online-luring',
+      description: 'x',
+      urls: [],
+      media: [{ filename: 'a.png', contentType: 'image/png', bytes: 3, sha256: 'e'.repeat(64), md5: 'f'.repeat(32), content }],
+    });
+    const mediaId = reports.rows.get(result.id)!.media[0].mediaId;
+    expect(stored).toEqual([{ mediaId, reportId: result.id, contentType: 'image/png', content, sha256: 'e'.repeat(64), createdAt: result.receivedAt }]);
+    expect(JSON.stringify(reports.rows.get(result.id))).not.toMatch(/"content"/);
+    expect(JSON.stringify(reports.outbox[0])).not.toMatch(/"content"/);
+  });
+
+  it('refuses media bytes when no evidence store is configured rather than dropping them', async () => {
+    const media = [{ filename: 'a.png', contentType: 'image/png', bytes: 1, sha256: 'e'.repeat(64), md5: 'f'.repeat(32), content: new Uint8Array([1]) }];
+    await expect(new SubmitReportUseCase(new InMemoryReportRepository(), clock, identities).execute({ source: 'public', incidentType: 'csam', description: 'x', urls: [], media })).rejects.toThrow(/no evidence store/);
+  });
+});
+
+describe('report.submitted.v1 priority', () => {
+  const base = { reportId: 'r', reference: 'VGL-AAAA-BBBB', incidentType: 'csam', source: 'public', urls: [], media: [] };
+
+  it('is optional, so events published before it existed stay valid', () => {
+    expect(() => validateEnvelope(envelope('report.submitted.v1', 'tipline', base))).not.toThrow();
+  });
+
+  it('names the field when the priority is not on the scale', () => {
+    const bad = envelope('report.submitted.v1', 'tipline', { ...base, priority: 'urgent', priorityReasons: [42] });
+    expect(() => validateEnvelope(bad)).toThrow(InvalidEventError);
+    expect(() => validateEnvelope(bad)).toThrow(/payload\.priority: priority must be one of: critical, high, normal, low/);
+    expect(() => validateEnvelope(bad)).toThrow(/payload\.priorityReasons/);
   });
 });

@@ -12,6 +12,8 @@ export interface PartnerPrincipal {
   partnerId: string;
   partnerName: string;
   scopes: PartnerScope[];
+  /** This key's own request budget per minute; the service default applies when absent. */
+  rateLimitPerMinute?: number;
 }
 
 /**

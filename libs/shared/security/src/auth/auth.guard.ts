@@ -1,6 +1,9 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { ApiKeyService } from '../api-keys/api-key.service';
+import { API_KEY_PREFIX } from '../api-keys/api-key-token';
+import { PARTNER_SCOPES, type PartnerPrincipal, type PartnerScope } from '../api-keys/partner-access.decorator';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import type { StaffRole, StaffUser } from './staff-directory';
 
@@ -10,22 +13,47 @@ interface TokenClaims {
   roles: StaffRole[];
 }
 
+interface GuardedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  user?: StaffUser;
+  partner?: PartnerPrincipal;
+}
+
 /**
  * Secure by default: every route needs a valid staff token unless marked @Public(), and a
  * route marked @Roles(...) needs one of those roles. A route with neither marker is open to
  * any signed-in staff member, which the authorization tests flag for a decision.
+ *
+ * A route marked @PartnerAccess(...scopes) also takes a partner's API key holding one of those
+ * scopes, sent as `X-Api-Key: vgl_…`, as `Authorization: Bearer vgl_…` (clients that only do
+ * bearer tokens) or as the password of `Authorization: Basic` (clients of the Arachnid Shield
+ * API, which signs in with a username and password). Any other route refuses API keys.
  */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @Optional() @Inject(ApiKeyService) private readonly apiKeys?: ApiKeyService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: StaffUser }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('a staff bearer token is required (POST /api/v1/auth/login)');
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const partnerScopes = this.reflector.getAllAndOverride<PartnerScope[] | undefined>(PARTNER_SCOPES, targets) ?? [];
+    const apiKey = presentedApiKey(request.headers);
+    if (apiKey !== undefined) {
+      request.partner = await this.authenticatePartner(apiKey, partnerScopes);
+      return true;
+    }
+
+    const [scheme, token] = header(request.headers, 'authorization').split(' ');
+    if (scheme !== 'Bearer' || !token) {
+      const alternatives = partnerScopes.length > 0 ? ' or a partner API key (X-Api-Key)' : '';
+      throw new UnauthorizedException(`a staff bearer token (POST /api/v1/auth/login)${alternatives} is required`);
+    }
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
@@ -39,4 +67,34 @@ export class StaffAuthGuard implements CanActivate {
     if (claims.roles.includes('admin') || required.some((role) => claims.roles.includes(role))) return true;
     throw new ForbiddenException(`this action needs one of the roles: ${required.join(', ')}`);
   }
+
+  private async authenticatePartner(apiKey: string, routeScopes: PartnerScope[]): Promise<PartnerPrincipal> {
+    if (!this.apiKeys) throw new UnauthorizedException('this service does not accept API keys');
+    const verified = await this.apiKeys.verify(apiKey);
+    if (!verified.ok) throw new UnauthorizedException(verified.reason);
+    if (routeScopes.length === 0) throw new ForbiddenException('this route is for staff only: API keys are not accepted here');
+    if (!routeScopes.some((scope) => verified.principal.scopes.includes(scope))) {
+      throw new ForbiddenException(`this API key lacks the scope this route needs (${routeScopes.join(' or ')}); it holds: ${verified.principal.scopes.join(', ')}`);
+    }
+    return verified.principal;
+  }
+}
+
+function header(headers: GuardedRequest['headers'], name: string): string {
+  const value = headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** The API key in the request, if the caller sent one (see StaffAuthGuard for the three ways). */
+export function presentedApiKey(headers: GuardedRequest['headers']): string | undefined {
+  const explicit = header(headers, 'x-api-key').trim();
+  if (explicit) return explicit;
+  const [scheme, credentials] = header(headers, 'authorization').split(' ');
+  if (scheme === 'Bearer' && credentials?.startsWith(API_KEY_PREFIX)) return credentials;
+  if (scheme === 'Basic' && credentials) {
+    const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+    const password = decoded.slice(decoded.indexOf(':') + 1);
+    if (password.startsWith(API_KEY_PREFIX)) return password;
+  }
+  return undefined;
 }

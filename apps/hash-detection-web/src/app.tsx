@@ -1,0 +1,81 @@
+import { Layout, LoginForm, matchRoute, RevealProvider, useHashRoute, type RouteParams } from '@vigil/web-ui';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from './api';
+import { BankDetailPage } from './pages/bank-detail-page';
+import { BanksPage } from './pages/banks-page';
+import { IndexStatusPage } from './pages/index-status-page';
+import { MatchTesterPage } from './pages/match-tester-page';
+import { ProvidersPage } from './pages/providers-page';
+import { ReviewPage } from './pages/review-page';
+import { UrlDetailPage } from './pages/url-detail-page';
+import { UrlsPage } from './pages/urls-page';
+
+interface Route {
+  pattern: string;
+  /** The navigation entry this route belongs to. */
+  section: Section;
+  render: (params: RouteParams, query: Record<string, string>) => ReactNode;
+}
+
+const SECTIONS = ['banks', 'review', 'urls', 'providers', 'match', 'index'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const ROUTES: Route[] = [
+  { pattern: '/banks', section: 'banks', render: () => <BanksPage /> },
+  { pattern: '/banks/:id', section: 'banks', render: (params) => <BankDetailPage key={params.id} bankId={params.id} /> },
+  { pattern: '/review', section: 'review', render: () => <ReviewPage /> },
+  { pattern: '/urls', section: 'urls', render: () => <UrlsPage /> },
+  { pattern: '/urls/:id', section: 'urls', render: (params) => <UrlDetailPage key={params.id} urlId={params.id} /> },
+  { pattern: '/providers', section: 'providers', render: () => <ProvidersPage /> },
+  { pattern: '/match', section: 'match', render: () => <MatchTesterPage /> },
+  { pattern: '/index', section: 'index', render: () => <IndexStatusPage /> },
+];
+
+export function App() {
+  const { t } = useTranslation();
+  const [signedIn, setSignedIn] = useState(api.signedIn);
+  const { path, query } = useHashRoute();
+  const mainFocus = useRef(path);
+
+  useEffect(() => {
+    const onSignedOut = () => setSignedIn(false);
+    window.addEventListener('vigil:signed-out', onSignedOut);
+    return () => window.removeEventListener('vigil:signed-out', onSignedOut);
+  }, []);
+
+  const found = ROUTES.map((route) => ({ route, params: matchRoute(route.pattern, path) })).find((candidate) => candidate.params);
+  useEffect(() => {
+    if (!found && signedIn) window.location.replace('#/banks');
+  }, [found, signedIn]);
+
+  // After navigation, focus the page's main landmark so screen readers start at the new content.
+  useEffect(() => {
+    if (mainFocus.current !== path) {
+      mainFocus.current = path;
+      document.getElementById('main')?.focus();
+    }
+  }, [path]);
+
+  const signOut = () => {
+    api.signOut();
+    setSignedIn(false);
+  };
+  const user = signedIn ? api.currentUser() : undefined;
+  const nav = signedIn ? SECTIONS.map((section) => ({ href: `#/${section}`, label: t(`nav.${section}`), current: found?.route.section === section })) : [];
+
+  return (
+    <Layout appName={t('app.name')} nav={nav} user={user?.displayName} onSignOut={signOut}>
+      {signedIn ? (
+        <RevealProvider>{found?.params ? found.route.render(found.params, query) : null}</RevealProvider>
+      ) : (
+        <LoginForm
+          onSignIn={async (username, password) => {
+            await api.signIn(username, password);
+            setSignedIn(true);
+          }}
+        />
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,28 @@
+import { identifier, identifiersInText, sharedIdentifiers, usernameIdentifier } from './identifiers';
+
+describe('suspect identifiers', () => {
+  it('normalises values so one account written two ways is recognised', () => {
+    expect(identifier('email', ' Suspect@Example.COM ', 's')?.value).toBe('suspect@example.com');
+    expect(identifier('phone', '(613) 555-0100', 's')?.value).toBe('+16135550100');
+    expect(identifier('phone', '+44 20 7946 0958', 's')?.value).toBe('+442079460958');
+    expect(identifier('phone', '12', 's')).toBeUndefined();
+    expect(usernameIdentifier('Example_User', 'Example Social', 's')?.value).toBe('example_user@example social');
+    expect(usernameIdentifier('alex', undefined, 's')).toBeUndefined();
+  });
+
+  it('reads e-mails, phone numbers and IPv4 addresses from free text', () => {
+    const found = identifiersInText('Contact from Suspect@example.com, phone 613-555-0100, seen at 192.0.2.10.', 'summary');
+    expect(found.map((item) => `${item.kind}:${item.value}`)).toEqual(['email:suspect@example.com', 'phone:+16135550100', 'ip:192.0.2.10']);
+  });
+
+  it('shares strong identifiers outright, IP addresses only when seen close in time', () => {
+    const mine = [identifier('email', 'a@example.com', 'x')!, identifier('ip', '192.0.2.1', 'x', '2026-01-01T00:00:00Z')!];
+    const near = [identifier('email', 'A@example.com', 'y')!, identifier('ip', '192.0.2.1', 'y', '2026-01-01T20:00:00Z')!];
+    const far = [identifier('ip', '192.0.2.1', 'y', '2026-01-03T00:00:00Z')!];
+    expect(sharedIdentifiers(mine, near)).toEqual([
+      { kind: 'email', value: 'a@example.com', strong: true, reason: 'same email a@example.com' },
+      { kind: 'ip', value: '192.0.2.1', strong: false, reason: 'IP 192.0.2.1 seen 20.0 h apart (within 24 h)' },
+    ]);
+    expect(sharedIdentifiers(mine, far)).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * What a referral says about who the suspect is, normalised so that the same account written two
+ * ways (upper case, spaces in a phone number) is recognised as one.
+ */
+export const IDENTIFIER_KINDS = ['email', 'username', 'phone', 'ip', 'payment', 'device'] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+export interface SuspectIdentifier {
+  kind: IdentifierKind;
+  /** Normalised: see normaliseIdentifier. A username is `name@platform`, a device `type:value`. */
+  value: string;
+  /** When it was observed (IP addresses are only meaningful with a time). ISO 8601. */
+  observedAt?: string;
+  /** Where in the referral it was found, for the investigator. */
+  source: string;
+}
+
+/**
+ * Identifiers that point at one person on their own: a shared one attaches a referral to the case
+ * automatically. An IP address does not (NAT, VPNs, reassignment): a shared address observed close
+ * in time is only proposed as a link.
+ */
+export const STRONG_IDENTIFIER_KINDS: readonly IdentifierKind[] = ['email', 'username', 'phone', 'payment', 'device'];
+
+/** Two observations of one IP address this close in time are proposed as the same person. */
+export const IP_LINK_WINDOW_HOURS = 24;
+
+export function isStrong(identifier: Pick<SuspectIdentifier, 'kind'>): boolean {
+  return STRONG_IDENTIFIER_KINDS.includes(identifier.kind);
+}
+
+/** Normalises an identifier value; undefined when nothing usable is left. */
+export function normaliseIdentifier(kind: IdentifierKind, value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  switch (kind) {
+    case 'email':
+    case 'username':
+    case 'payment':
+    case 'device':
+      return trimmed.toLowerCase();
+    case 'ip':
+      return trimmed.toLowerCase();
+    case 'phone': {
+      const digits = trimmed.replace(/\D/g, '');
+      if (digits.length < 7) return undefined;
+      // North American numbers written without the country code: the national centre's default.
+      return `+${digits.length === 10 && !trimmed.startsWith('+') ? `1${digits}` : digits}`;
+    }
+  }
+}
+
+export function identifier(kind: IdentifierKind, value: string, source: string, observedAt?: string): SuspectIdentifier | undefined {
+  const normalised = normaliseIdentifier(kind, value);
+  if (!normalised) return undefined;
+  return observedAt ? { kind, value: normalised, observedAt, source } : { kind, value: normalised, source };
+}
+
+export function usernameIdentifier(username: string, platform: string | undefined, source: string): SuspectIdentifier | undefined {
+  // A username means nothing without its platform: "alex" on two services is two people.
+  if (!platform?.trim()) return undefined;
+  return identifier('username', `${username.trim()}@${platform.trim()}`, source);
+}
+
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const PHONE_IN_TEXT = /(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/g;
+const IPV4_IN_TEXT = /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g;
+
+/**
+ * Identifiers written in free text (a tipline analyst's escalation summary): e-mail addresses,
+ * phone numbers and IPv4 addresses. IP addresses found in text carry no time: they are kept for
+ * jurisdiction, and only proposed as links.
+ */
+export function identifiersInText(text: string, source: string): SuspectIdentifier[] {
+  const found: SuspectIdentifier[] = [];
+  for (const match of text.match(EMAIL_IN_TEXT) ?? []) pushDefined(found, identifier('email', match, source));
+  const withoutIps = text.replace(IPV4_IN_TEXT, ' ');
+  for (const match of withoutIps.match(PHONE_IN_TEXT) ?? []) pushDefined(found, identifier('phone', match, source));
+  for (const match of text.match(IPV4_IN_TEXT) ?? []) pushDefined(found, identifier('ip', match, source));
+  return uniqueIdentifiers(found);
+}
+
+export function uniqueIdentifiers(identifiers: readonly SuspectIdentifier[]): SuspectIdentifier[] {
+  const seen = new Set<string>();
+  return identifiers.filter((item) => {
+    const key = `${item.kind}|${item.value}|${item.observedAt ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function pushDefined<T>(list: T[], value: T | undefined): void {
+  if (value !== undefined) list.push(value);
+}
+
+/** Why two referrals are proposed to be about the same suspect. */
+export interface SharedIdentifier {
+  kind: IdentifierKind;
+  value: string;
+  strong: boolean;
+  reason: string;
+}
+
+/**
+ * The identifiers two sets share, each with its reason. IP addresses count only when both
+ * observations carry a time within IP_LINK_WINDOW_HOURS of each other.
+ */
+export function sharedIdentifiers(mine: readonly SuspectIdentifier[], theirs: readonly SuspectIdentifier[]): SharedIdentifier[] {
+  const shared = new Map<string, SharedIdentifier>();
+  for (const a of mine) {
+    for (const b of theirs) {
+      if (a.kind !== b.kind || a.value !== b.value) continue;
+      const key = `${a.kind}|${a.value}`;
+      if (shared.has(key)) continue;
+      if (a.kind === 'ip') {
+        if (!a.observedAt || !b.observedAt) continue;
+        const hours = Math.abs(Date.parse(a.observedAt) - Date.parse(b.observedAt)) / 3_600_000;
+        if (!(hours <= IP_LINK_WINDOW_HOURS)) continue;
+        shared.set(key, { kind: 'ip', value: a.value, strong: false, reason: `IP ${a.value} seen ${hours.toFixed(1)} h apart (within ${IP_LINK_WINDOW_HOURS} h)` });
+        continue;
+      }
+      shared.set(key, { kind: a.kind, value: a.value, strong: isStrong(a), reason: `same ${a.kind} ${a.value}` });
+    }
+  }
+  return [...shared.values()];
+}

@@ -1,0 +1,97 @@
+import { ApiClient, ApiError, errorMessageFrom, filenameFrom, queryString, sessionTokenStore, type TokenStore } from './api-client';
+
+function memoryTokens(initial?: string): TokenStore {
+  let token = initial;
+  return { get: () => token, set: (next) => (token = next) };
+}
+
+/** A fetch that answers from a table and records what it was asked. */
+function fakeFetch(answers: Record<string, { status: number; body?: unknown }>) {
+  const calls: Array<{ url: string; init: RequestInit }> = [];
+  const fetcher = async (input: string | URL | Request, init: RequestInit = {}) => {
+    const url = String(input);
+    calls.push({ url, init });
+    const answer = answers[`${init.method ?? 'GET'} ${url}`] ?? { status: 404, body: { message: `Cannot ${init.method ?? 'GET'} ${url}` } };
+    const text = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    return new Response(text, { status: answer.status });
+  };
+  return { fetcher: fetcher as typeof fetch, calls };
+}
+
+describe('the staff UI API client', () => {
+  it('signs in, keeps the token and sends it as a bearer token with JSON bodies', async () => {
+    const { fetcher, calls } = fakeFetch({
+      'POST /api/v1/auth/login': { status: 200, body: { accessToken: 'token-1' } },
+      'PATCH /api/v1/banks/b1': { status: 200, body: { id: 'b1', pdqThreshold: 20 } },
+    });
+    const tokens = memoryTokens();
+    const client = new ApiClient({ tokens, fetch: fetcher });
+    await client.signIn('reviewer', 'secret');
+    expect(tokens.get()).toBe('token-1');
+    expect(await client.patch('/api/v1/banks/b1', { pdqThreshold: 20 })).toEqual({ id: 'b1', pdqThreshold: 20 });
+    const headers = new Headers(calls[1].init.headers);
+    expect(headers.get('authorization')).toBe('Bearer token-1');
+    expect(headers.get('content-type')).toBe('application/json');
+    expect(calls[1].init.body).toBe('{"pdqThreshold":20}');
+  });
+
+  it('surfaces the server’s 4xx message, joined when class-validator gives a list', async () => {
+    const { fetcher } = fakeFetch({
+      'POST /api/v1/banks': { status: 400, body: { statusCode: 400, message: ['name must be a string', 'kind must be one of positive, negative'] } },
+      'GET /api/v1/banks/x': { status: 404, body: { message: 'bank x not found' } },
+    });
+    const client = new ApiClient({ tokens: memoryTokens('t'), fetch: fetcher });
+    await expect(client.post('/api/v1/banks', {})).rejects.toEqual(new ApiError(400, 'name must be a string; kind must be one of positive, negative'));
+    const missingBank = await client.get('/api/v1/banks/x').catch((error: ApiError) => error);
+    expect(missingBank).toMatchObject({ status: 404, message: 'bank x not found', isMissingRoute: false });
+    const missingRoute = await client.get('/api/v1/not-yet').catch((error: ApiError) => error);
+    expect(missingRoute).toMatchObject({ status: 404, isMissingRoute: true });
+  });
+
+  it('drops the token and tells the UI on a 401, but not for a failed sign-in', async () => {
+    const { fetcher } = fakeFetch({
+      'GET /api/v1/banks': { status: 401, body: { message: 'Unauthorized' } },
+      'POST /api/v1/auth/login': { status: 401, body: { message: 'unknown username or wrong password' } },
+    });
+    const tokens = memoryTokens('expired');
+    let told = 0;
+    const client = new ApiClient({ tokens, fetch: fetcher, onUnauthorized: () => told++ });
+    await expect(client.get('/api/v1/banks')).rejects.toMatchObject({ status: 401 });
+    expect(tokens.get()).toBeUndefined();
+    expect(told).toBe(1);
+    await expect(client.signIn('reviewer', 'wrong')).rejects.toThrow('unknown username or wrong password');
+    expect(told).toBe(1);
+  });
+
+  it('reads the signed-in person from the token for display', () => {
+    const payload = Buffer.from(JSON.stringify({ sub: 'reviewer', name: 'Demo Reviewer', roles: ['reviewer'] })).toString('base64url');
+    const client = new ApiClient({ tokens: memoryTokens(`h.${payload}.s`), fetch: fakeFetch({}).fetcher });
+    expect(client.currentUser()).toEqual({ username: 'reviewer', displayName: 'Demo Reviewer', roles: ['reviewer'] });
+    expect(new ApiClient({ tokens: memoryTokens('garbage'), fetch: fakeFetch({}).fetcher }).currentUser()).toBeUndefined();
+  });
+
+  it('takes a download’s file name from Content-Disposition, never a path', () => {
+    expect(filenameFrom('attachment; filename="demo-bank.vics.json"')).toBe('demo-bank.vics.json');
+    expect(filenameFrom('attachment; filename=../../etc/passwd')).toBe('passwd');
+    expect(filenameFrom(null)).toBeUndefined();
+  });
+
+  it('builds query strings without the empty filters', () => {
+    expect(queryString({ q: 'ab cd', classification: '', status: undefined, limit: 50, cursor: null })).toBe('?q=ab+cd&limit=50');
+    expect(queryString({})).toBe('');
+  });
+
+  it('takes a non-JSON error body as the message, and a bare status when there is none', () => {
+    expect(errorMessageFrom(502, '<html>Bad gateway</html>')).toBe('<html>Bad gateway</html>');
+    expect(errorMessageFrom(500, undefined)).toBe('HTTP 500');
+  });
+
+  it('keeps the token in sessionStorage so a reload stays signed in, and forgets it on sign-out', () => {
+    const stored = new Map<string, string>();
+    const storage = { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => void stored.set(key, value), removeItem: (key: string) => void stored.delete(key) };
+    sessionTokenStore('k', storage).set('abc');
+    expect(sessionTokenStore('k', storage).get()).toBe('abc');
+    sessionTokenStore('k', storage).set(undefined);
+    expect(stored.has('k')).toBe(false);
+  });
+});

@@ -1,0 +1,16 @@
+// Public surface of the shared staff-UI library (React): what every Vigil web app reuses.
+export * from './api-client';
+export * from './bar-chart';
+export * from './blurred-media';
+export * from './data-table';
+export * from './download-button';
+export * from './error-notice';
+export * from './hash-route';
+export * from './i18n';
+export * from './language-switch';
+export * from './layout';
+export * from './locale-keys';
+export * from './login-form';
+export * from './use-hash-route';
+export * from './use-load';
+export * from './use-page-title';
