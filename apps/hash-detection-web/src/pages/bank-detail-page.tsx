@@ -94,7 +94,7 @@ function BankSettingsForm({ bank, onSaved }: { bank: Bank; onSaved: () => void }
       <h2 id="bank-settings">{t('bank.settings.title')}</h2>
       <form className="vigil-stack" onSubmit={(event) => void submit(event)}>
         <label htmlFor="settings-threshold">{t('banks.pdqThreshold')}</label>
-        <input id="settings-threshold" name="pdqThreshold" type="number" min={0} max={255} required defaultValue={bank.pdqThreshold} aria-describedby="settings-threshold-help" />
+        <input id="settings-threshold" name="pdqThreshold" type="number" min={0} max={31} required defaultValue={bank.pdqThreshold} aria-describedby="settings-threshold-help" />
         <span />
         <span id="settings-threshold-help" className="vigil-muted">
           {t('bank.settings.thresholdHelp')}

@@ -82,7 +82,7 @@ function CreateBankForm({ onCreated }: { onCreated: () => void }) {
         <label htmlFor="bank-terms">{t('banks.terms')}</label>
         <textarea id="bank-terms" name="terms" required maxLength={2000} rows={2} />
         <label htmlFor="bank-threshold">{t('banks.pdqThreshold')}</label>
-        <input id="bank-threshold" name="pdqThreshold" type="number" min={0} max={255} defaultValue={31} required />
+        <input id="bank-threshold" name="pdqThreshold" type="number" min={0} max={31} defaultValue={31} required />
         <span />
         <div>
           <button type="submit">{t('banks.create.submit')}</button>

@@ -15,7 +15,7 @@ export class CreateBankRequest {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX_PDQ_THRESHOLD, { message: `pdqThreshold must not be greater than ${MAX_PDQ_THRESHOLD} (256 would match every hash)` })
+  @Max(MAX_PDQ_THRESHOLD, { message: `pdqThreshold must not be greater than ${MAX_PDQ_THRESHOLD} (the distance the PDQ index searches)` })
   pdqThreshold?: number;
 }
 
@@ -29,7 +29,7 @@ export class UpdateBankRequest {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX_PDQ_THRESHOLD, { message: `pdqThreshold must not be greater than ${MAX_PDQ_THRESHOLD} (256 would match every hash)` })
+  @Max(MAX_PDQ_THRESHOLD, { message: `pdqThreshold must not be greater than ${MAX_PDQ_THRESHOLD} (the distance the PDQ index searches)` })
   pdqThreshold?: number;
 }
 

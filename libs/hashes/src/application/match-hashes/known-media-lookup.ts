@@ -1,12 +1,12 @@
-import type { HashType } from '../../domain/banks/hash-bank';
+import { MAX_PDQ_THRESHOLD, type HashType } from '../../domain/banks/hash-bank';
 import { decideMatch, type CandidateMatch, type MatchDecision } from '../../domain/banks/match-decision';
 import type { HashBankRepository } from '../../ports/hash-bank.repository';
 import type { PdqCandidateFinder } from '../../ports/pdq-candidate-finder';
 
 /** PDQ hashes below this quality are not matched on, as PDQ specifies. */
 export const MIN_PDQ_QUALITY = 50;
-/** The widest distance asked of the index; each bank's own threshold then applies. */
-export const PDQ_SEARCH_DISTANCE = 31;
+/** The widest distance asked of the index (the loosest threshold a bank may have); each bank's own threshold then applies. */
+export const PDQ_SEARCH_DISTANCE = MAX_PDQ_THRESHOLD;
 
 /** The hashes known of one media item (lowercase hex). */
 export interface MediaHashes {

@@ -35,10 +35,10 @@ describe('bank settings', () => {
   });
 
   it('keeps the PDQ threshold within 0–255 and provenance non-empty', () => {
-    expect(() => changeBank(bank, { pdqThreshold: 256 })).toThrow(new ValidationError('pdqThreshold: must be an integer from 0 to 255', 'pdqThreshold'));
+    expect(() => changeBank(bank, { pdqThreshold: 32 })).toThrow(new ValidationError('pdqThreshold: must be an integer from 0 to 31', 'pdqThreshold'));
     expect(() => changeBank(bank, { pdqThreshold: -1 })).toThrow(ValidationError);
     expect(() => changeBank(bank, { pdqThreshold: 1.5 })).toThrow(ValidationError);
     expect(() => validateBank({ ...bank, terms: ' ' })).toThrow(new ValidationError("terms: a bank's provenance needs its terms", 'terms'));
-    expect(changeBank(bank, { pdqThreshold: 255 }).pdqThreshold).toBe(255);
+    expect(changeBank(bank, { pdqThreshold: 31 }).pdqThreshold).toBe(31);
   });
 });

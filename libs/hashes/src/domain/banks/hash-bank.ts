@@ -62,13 +62,16 @@ export interface HashBankProps {
   source: string;
   terms: string;
   owner: string;
-  /** Maximum PDQ Hamming distance that counts as a match for this bank (0–255; PDQ's usual is 31). */
+  /** Maximum PDQ Hamming distance that counts as a match for this bank (0–31; PDQ's usual is 31). */
   pdqThreshold: number;
   createdAt: string;
 }
 
-/** 256 would match every hash (a PDQ hash has 256 bits), so 255 is the most a bank may ask. */
-export const MAX_PDQ_THRESHOLD = 255;
+/**
+ * PDQ's recommended match distance, and the radius the index searches. A bank may be stricter,
+ * never looser: a threshold above what the index is asked for would be silently ignored.
+ */
+export const MAX_PDQ_THRESHOLD = 31;
 
 export function validateBank(props: HashBankProps): HashBankProps {
   if (!props.name.trim()) throw new ValidationError('name: a bank needs a name', 'name');

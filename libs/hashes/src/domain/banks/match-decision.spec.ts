@@ -35,6 +35,12 @@ describe('decideMatch', () => {
     expect(decision.suppressedBy?.bank.kind).toBe('negative');
   });
 
+  it('lets a negative PDQ entry suppress only within its own bank threshold', () => {
+    const positive = { bank: bank('positive', 31), entry: entry('pdq'), distance: 20 };
+    expect(decideMatch([positive, { bank: bank('negative', 10), entry: entry('pdq'), distance: 15 }]).matched).toBe(true);
+    expect(decideMatch([positive, { bank: bank('negative', 10), entry: entry('pdq'), distance: 9 }]).matched).toBe(false);
+  });
+
   it('skips disabled entries', () => {
     expect(decideMatch([{ bank: bank('positive'), entry: entry('sha256', { disabledAt: '2026-02-01T00:00:00Z' }), distance: 0 }]).matched).toBe(false);
   });

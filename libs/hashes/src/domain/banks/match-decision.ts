@@ -22,12 +22,13 @@ const EXACT_TYPES: HashType[] = ['sha256', 'sha1', 'md5'];
  * person can check it.
  */
 export function decideMatch(candidates: CandidateMatch[]): MatchDecision {
-  const live = candidates.filter((candidate) => !candidate.entry.disabledAt);
+  // A candidate counts only within its own bank's threshold, negative banks included: a
+  // false-positive entry must not suppress media it is not actually close to.
+  const live = candidates.filter((candidate) => !candidate.entry.disabledAt && withinThreshold(candidate));
   const suppressor = live.find((candidate) => candidate.bank.kind === 'negative');
   if (suppressor) return { matched: false, suppressedBy: suppressor };
   const positive = live
     .filter((candidate) => candidate.bank.kind === 'positive')
-    .filter((candidate) => candidate.entry.hashType !== 'pdq' || candidate.distance <= candidate.bank.pdqThreshold)
     .sort((a, b) => rank(a) - rank(b) || a.distance - b.distance);
   const best = positive[0];
   if (!best) return { matched: false };
@@ -36,6 +37,10 @@ export function decideMatch(candidates: CandidateMatch[]): MatchDecision {
     ? `${best.entry.hashType} equal to entry ${best.entry.id} of bank "${best.bank.name}"`
     : `PDQ within ${best.distance} bits (threshold ${best.bank.pdqThreshold}) of entry ${best.entry.id} of bank "${best.bank.name}"`;
   return { matched: true, best: { ...best, kind: exact ? 'exact' : 'near', reason } };
+}
+
+function withinThreshold(candidate: CandidateMatch): boolean {
+  return candidate.entry.hashType !== 'pdq' || candidate.distance <= candidate.bank.pdqThreshold;
 }
 
 function rank(candidate: CandidateMatch): number {
