@@ -171,7 +171,7 @@ describe('bank curation over HTTP: VICS import by the CLI, matching, disable, ch
     expect([badHeader.status, badHeader.body.field]).toEqual([400, 'file']);
     const threshold = await api<{ message: string[] }>(`${hashDetection}/api/v1/banks/${bank.body.id}`, { method: 'PATCH', token: curator, body: JSON.stringify({ pdqThreshold: 300, kind: 'positive' }) });
     expect(threshold.status).toBe(400);
-    expect(threshold.body.message.join(' ')).toMatch(/pdqThreshold must not be greater than 255/);
+    expect(threshold.body.message.join(' ')).toMatch(/pdqThreshold must not be greater than 31/);
     expect(threshold.body.message.join(' ')).toMatch(/property kind should not exist/);
     const patched = await api<{ pdqThreshold: number }>(`${hashDetection}/api/v1/banks/${bank.body.id}`, { method: 'PATCH', token: curator, body: JSON.stringify({ pdqThreshold: 18 }) });
     expect([patched.status, patched.body.pdqThreshold]).toEqual([200, 18]);
