@@ -28,7 +28,7 @@ export class BankCurationController {
 
   @Patch(':id')
   @Roles('bank-curator')
-  @ApiOperation({ summary: 'Change a bank’s PDQ threshold (0–255), name, source, terms or owner' })
+  @ApiOperation({ summary: 'Change a bank’s PDQ threshold (0–31), name, source, terms or owner' })
   async update(@CurrentUser() user: StaffUser, @Param('id', uuidParam('id')) bankId: string, @Body() body: UpdateBankRequest) {
     const bank = await this.curate.updateBank(bankId, body);
     await this.infra.audit.record({ actor: user.username, action: 'change', resourceType: 'hash-bank', resourceId: bankId, detail: { ...body } });

@@ -261,7 +261,7 @@ describe('bank curation against Postgres: import, change feed, disable/enable, e
     const bank = await curate.createBank({ name: 'Settings', kind: 'positive', source: 's', terms: 't', owner: 'o' });
     await curateEntries.updateBank(bank.id, { pdqThreshold: 20, terms: 'CC-BY test terms' });
     expect(await repository.findBank(bank.id)).toMatchObject({ pdqThreshold: 20, terms: 'CC-BY test terms', kind: 'positive' });
-    await expect(curateEntries.updateBank(bank.id, { pdqThreshold: 256 })).rejects.toThrow(/pdqThreshold: must be an integer from 0 to 255/);
+    await expect(curateEntries.updateBank(bank.id, { pdqThreshold: 32 })).rejects.toThrow(/pdqThreshold: must be an integer from 0 to 31/);
     await expect(curateEntries.updateBank(bank.id, { name: 'Imported' })).rejects.toThrow(/already exists/);
     await expect(curateEntries.updateBank(randomUUID(), { pdqThreshold: 3 })).rejects.toThrow(/was not found/);
   });

@@ -34,7 +34,7 @@ describe('bank settings', () => {
     expect(changeBank(bank, { pdqThreshold: 12, owner: ' New owner ', terms: undefined })).toEqual({ ...bank, pdqThreshold: 12, owner: 'New owner' });
   });
 
-  it('keeps the PDQ threshold within 0–255 and provenance non-empty', () => {
+  it('keeps the PDQ threshold within 0–31 and provenance non-empty', () => {
     expect(() => changeBank(bank, { pdqThreshold: 32 })).toThrow(new ValidationError('pdqThreshold: must be an integer from 0 to 31', 'pdqThreshold'));
     expect(() => changeBank(bank, { pdqThreshold: -1 })).toThrow(ValidationError);
     expect(() => changeBank(bank, { pdqThreshold: 1.5 })).toThrow(ValidationError);
