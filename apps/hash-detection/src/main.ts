@@ -4,10 +4,13 @@ import { TAKEDOWN_REQUESTED_V1, type TakedownRequestedV1 } from '@vigil/contract
 import { CreateHashBanks1763900000001, MatchReportMediaUseCase } from '@vigil/hashes';
 import { platformTablesMigration } from '@vigil/persistence';
 import type { ServiceDefinition } from '@vigil/platform';
-import { auditLogUpSql, CreateApiKeys1764000200000 } from '@vigil/security';
+import { AuditHashChain1764000800000, auditLogUpSql, CreateApiKeys1764000200000 } from '@vigil/security';
 import { BankCuration1764000100000 } from '@vigil/hashes';
 import { CreateReviewQueue1764000500000, EnqueueUnknownMediaUseCase } from '@vigil/hashes';
 import { CreateTakedown1764000300001, RecordReportedUrlsUseCase } from '@vigil/takedown';
+import { BANK_CURATION_REPOSITORY, MarkVictimIdentifiedUseCase } from '@vigil/hashes';
+import { VICTIM_IDENTIFIED_V1, type VictimIdentifiedV1 } from '@vigil/contracts';
+import { CLOCK } from '@vigil/kernel';
 import { HashDetectionModule } from './hash-detection.module';
 
 /** Known-material detection: hash banks and matching of reported media. */
@@ -17,7 +20,7 @@ export const hashDetectionService: ServiceDefinition = {
   title: 'Vigil hash detection',
   description: 'Hash banks and matching of media against known material (exact digests and PDQ).',
   entities: [],
-  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, CreateTakedown1764000300001],
+  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, AuditHashChain1764000800000, CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, CreateTakedown1764000300001],
   module: (infra) => HashDetectionModule.register(infra),
   handlers: (app: INestApplication) => {
     const matcher = app.get(MatchReportMediaUseCase);
@@ -32,6 +35,8 @@ export const hashDetectionService: ServiceDefinition = {
       },
       // An analyst confirmed URLs for takedown: notices to their providers, in the inbox transaction.
       [TAKEDOWN_REQUESTED_V1]: async (payload) => void (await urlList.recordRequested(payload as TakedownRequestedV1)),
+      // A victim was identified in the referral hub: flag the series' and hashes' bank entries (idempotent), in the inbox transaction.
+      [VICTIM_IDENTIFIED_V1]: async (payload) => void (await new MarkVictimIdentifiedUseCase(app.get(BANK_CURATION_REPOSITORY), app.get(CLOCK)).execute(payload as VictimIdentifiedV1)),
     };
   },
 };

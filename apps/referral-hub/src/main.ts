@@ -3,7 +3,8 @@ import { CreateCases1763900000002, OpenCaseFromEscalationUseCase, PackagesAndDis
 import { REPORT_ESCALATED_V1, type ReportEscalatedV1 } from '@vigil/contracts';
 import { platformTablesMigration } from '@vigil/persistence';
 import type { ServiceDefinition } from '@vigil/platform';
-import { auditLogUpSql, CreateApiKeys1764000200000 } from '@vigil/security';
+import { AuditHashChain1764000800000, auditLogUpSql, CreateApiKeys1764000200000 } from '@vigil/security';
+import { CreateIdentifiedVictims1764000900001 } from '@vigil/victim-identification';
 import { ReferralHubModule } from './referral-hub.module';
 
 /** The law-enforcement hub: referrals in, triage and cases, packages out to the police service of jurisdiction. */
@@ -13,7 +14,7 @@ export const referralHubService: ServiceDefinition = {
   title: 'Vigil referral hub',
   description: 'Referrals from the tipline, NCMEC and police services: triage, cases, jurisdiction, packages and dissemination to police services.',
   entities: [],
-  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, CreateCases1763900000002, Referrals1764000600001, PackagesAndDisseminations1764000600002],
+  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, AuditHashChain1764000800000, CreateCases1763900000002, Referrals1764000600001, PackagesAndDisseminations1764000600002, CreateIdentifiedVictims1764000900001],
   module: (infra) => ReferralHubModule.register(infra),
   handlers: (app: INestApplication) => {
     const openCase = app.get(OpenCaseFromEscalationUseCase);

@@ -39,12 +39,14 @@ import { PartnerReferralsController } from './dissemination/partner-referrals.co
 import { PackagesController } from './packages/packages.controller';
 import { REFERRAL_SETTINGS, referralSettingsFromEnv } from './referral-settings';
 import { TriageController } from './triage/triage.controller';
+import { VictimsModule } from './victims/victims.module';
 
 @Module({})
 export class ReferralHubModule implements NestModule {
   static register(infra: ServiceInfrastructure): DynamicModule {
     return {
       module: ReferralHubModule,
+      imports: [VictimsModule.register(infra)],
       controllers: [CasesController, TriageController, IntakeController, PackagesController, DisseminationController, PartnerReferralsController],
       providers: [
         { provide: AUDIT_TRAIL, useValue: infra.audit },

@@ -22,6 +22,7 @@ import { TriageModule } from './triage/triage.module';
 import { PublicReportsController } from './reports/public-reports.controller';
 import { ReportTriageController } from './reports/report-triage.controller';
 import { MEDIA_LIMITS } from './reports/media-intake';
+import { TiplineWebModule } from './web-ui/web-ui.module';
 
 const clock = new SystemClock();
 
@@ -30,7 +31,7 @@ export class TiplineModule {
   static register(infra: ServiceInfrastructure): DynamicModule {
     return {
       module: TiplineModule,
-      imports: [EvidenceModule.register(infra), TriageModule.register(infra), IndustryModule.register(infra)],
+      imports: [EvidenceModule.register(infra), TriageModule.register(infra), IndustryModule.register(infra), TiplineWebModule.register(infra)],
       controllers: [PublicReportsController, ReportTriageController],
       providers: [
         { provide: AUDIT_TRAIL, useValue: infra.audit },

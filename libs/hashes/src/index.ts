@@ -19,6 +19,7 @@ export * from './adapters/ffmpeg/ffmpeg-frame-source';
 export * from './adapters/ffmpeg/local-hash-video.factory';
 export * from './application/match-hashes/hash-query';
 export * from './application/match-hashes/known-media-lookup';
+export * from './application/match-hashes/grouped-bank-entry-finder';
 export * from './application/match-hashes/match-hashes.use-case';
 // Human review queue: consensus, previews, exposure counts.
 export * from './domain/review/review-classification';
@@ -55,3 +56,4 @@ export * from './adapters/match-index-snapshot/pdq-index-snapshot-file';
 export * from './adapters/match-index-snapshot/pdq-index-loader';
 export * from './adapters/match-index-snapshot/pdq-index-snapshotter';
 export * from './adapters/match-index-snapshot/snapshotable-pdq-candidate-finder';
+export * from './application/victim-identified/mark-victim-identified.use-case';

@@ -1,1 +1,7 @@
+// Public surface of the victim-identification bounded context.
 export * from './domain/identified-victim';
+export * from './domain/victim-figures';
+export * from './ports/victim.repository';
+export * from './application/victim-identification.use-cases';
+export * from './adapters/typeorm/typeorm-victim.repository';
+export * from './adapters/typeorm/migrations/1764000900001-create-identified-victims';

@@ -13,10 +13,14 @@
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where the bench
  * creates and later drops its own database; BENCH_REDIS_URL defaults to redis://127.0.0.1:6379.
  * BENCH_SERVICE_NODE_ARGS passes node flags to the service (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ *
+ * Besides requests/s it prints the service's own CPU time per request (from /proc, on Linux):
+ * on a shared machine requests/s follows whatever else runs, CPU per request much less so.
  */
 import { BruteForcePdqIndex, SeededRandom } from '@vigil/hashes';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,6 +50,8 @@ const autocannon = require('autocannon') as Autocannon;
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const RUN = join(REPO_ROOT, 'tools', 'launcher', 'run.js');
 const THRESHOLD = 31;
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times (100 on every mainstream kernel). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface MatchApiBenchConfig {
   entries: number;
@@ -118,6 +124,18 @@ class ServiceProcess {
       child.stderr?.on('data', onData);
       child.on('exit', (code) => reject(new Error(`hash-detection exited with ${code}:\n${this.output}`)));
     });
+  }
+
+  /** CPU seconds (user + system) the service has used so far; undefined where /proc is not available. */
+  cpuSeconds(): number | undefined {
+    try {
+      const stat = readFileSync(`/proc/${this.child?.pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    } catch {
+      return undefined;
+    }
   }
 
   async stop(): Promise<void> {
@@ -231,12 +249,16 @@ export async function main(argv: string[]): Promise<void> {
         setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
       };
       await autocannon({ url, connections: config.connections, duration: 2, requests: [request] }); // warm-up
+      const cpuBefore = service.cpuSeconds();
       const result = await autocannon({ url, connections: config.connections, duration: config.durationSeconds, requests: [request] });
+      const cpuAfter = service.cpuSeconds();
       const rps = result.requests.total / result.duration;
+      const cpuPerRequest = cpuBefore !== undefined && cpuAfter !== undefined ? `service CPU ${(((cpuAfter - cpuBefore) / result.requests.total) * 1e6).toFixed(0)} µs/request` : 'service CPU n/a';
       console.log(
         [
           `batch ${String(batch).padStart(3)}: ${rps.toFixed(0).padStart(6)} requests/s, ${(rps * batch).toFixed(0).padStart(7)} lookups/s`,
           `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+          cpuPerRequest,
           `${config.connections} connections, ${result.duration.toFixed(1)} s, non-2xx ${result.non2xx}, errors ${result.errors}`,
           `${((rps * batch) / bruteRate).toFixed(1)}× the brute-force scan`,
         ].join(' | '),

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { CliIo, registerHashCommand } from './hash.command';
 import { registerBanksCommand } from './banks.command';
+import { registerAuditCommand } from './audit.command';
 
 const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
@@ -21,6 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     exitCode = code;
   }).exitOverride();
   registerBanksCommand(program, io, (code) => (exitCode = code));
+  registerAuditCommand(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -1,5 +1,5 @@
 import { platformTablesMigration } from '@vigil/persistence';
-import { auditLogUpSql } from '@vigil/security';
+import { AuditHashChain1764000800000, auditLogUpSql, SqlAuditLogReader, SqlAuditTrail, VerifyAuditChainUseCase } from '@vigil/security';
 import { migratedTestDatabase, type MigratedTestDatabase } from '@vigil/test-fixtures';
 import { MatchAuditLog } from './match-audit';
 
@@ -7,7 +7,7 @@ describe('MatchAuditLog (group commit into audit_log)', () => {
   let db: MigratedTestDatabase;
 
   beforeAll(async () => {
-    db = await migratedTestDatabase({ schema: 'hash_detection', migrations: [platformTablesMigration(auditLogUpSql)] });
+    db = await migratedTestDatabase({ schema: 'hash_detection', migrations: [platformTablesMigration(auditLogUpSql), AuditHashChain1764000800000] });
   });
 
   afterAll(async () => {
@@ -16,12 +16,7 @@ describe('MatchAuditLog (group commit into audit_log)', () => {
 
   it('commits every row before its request is answered, many rows per INSERT under load', async () => {
     const log = new MatchAuditLog(db.dataSource, 'hash_detection', 50);
-    const inserts: number[] = [];
     const query = db.dataSource.query.bind(db.dataSource);
-    db.dataSource.query = (async (sql: string, parameters?: unknown[]) => {
-      if (sql.includes('audit_log')) inserts.push((parameters?.[0] as unknown[]).length);
-      return query(sql, parameters);
-    }) as typeof db.dataSource.query;
 
     await Promise.all(
       Array.from({ length: 120 }, (_, i) =>
@@ -31,6 +26,9 @@ describe('MatchAuditLog (group commit into audit_log)', () => {
         }),
       ),
     );
+    // Rows written by one INSERT share the transaction id (xmin) that wrote them.
+    const batches = await query(`SELECT count(*)::int AS n FROM hash_detection.audit_log GROUP BY xmin::text ORDER BY min(seq)`);
+    const inserts = batches.map((batch: { n: number }) => batch.n);
     // The first row goes alone; the rest gather while it is written, at most 50 per statement.
     expect(inserts[0]).toBe(1);
     expect(inserts.reduce((sum, n) => sum + n, 0)).toBe(120);
@@ -39,6 +37,20 @@ describe('MatchAuditLog (group commit into audit_log)', () => {
     await log.beforeApplicationShutdown();
     const [{ n }] = await query(`SELECT count(*)::int AS n FROM hash_detection.audit_log WHERE detail->>'hashCount' IS NOT NULL`);
     expect(n).toBe(120);
+  });
+
+  it('chains its batches with the rows other writers append meanwhile: the whole log verifies', async () => {
+    const log = new MatchAuditLog(db.dataSource, 'hash_detection', 7);
+    const trail = new SqlAuditTrail('hash_detection', () => db.dataSource.manager);
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        i % 3 === 0
+          ? trail.record({ actor: 'curator', action: 'view', resourceType: 'bank-entry', resourceId: `b-${i}` })
+          : log.record({ actor: 'partner:p', action: 'view', resourceType: 'match-request', resourceId: `chained-${i}`, detail: { hashCount: i, matched: [] } }),
+      ),
+    );
+    const result = await new VerifyAuditChainUseCase(new SqlAuditLogReader('hash_detection', () => db.dataSource.manager)).execute();
+    expect(result).toEqual({ ok: true, verified: 180 });
   });
 
   it('fails the requests of a batch that could not be written, and carries on', async () => {

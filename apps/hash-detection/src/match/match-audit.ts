@@ -1,4 +1,4 @@
-import type { AuditRecord } from '@vigil/security';
+import { appendAuditRecords, type AuditRecord } from '@vigil/security';
 import type { DataSource } from 'typeorm';
 
 interface Pending {
@@ -13,7 +13,9 @@ interface Pending {
  * answer waits until its row is committed, so a crash never loses the audit of an answered
  * request; while one INSERT runs, the rows of the requests arriving meanwhile gather and go
  * in the next one (up to `maxBatch` rows). Under load that is one statement per few hundred
- * requests; when idle a row costs one round trip, with no timer to wait for.
+ * requests; when idle a row costs one short transaction, with no timer to wait for. Each batch is
+ * chained (see appendAuditRecords) under the schema's audit lock, so rows keep one unbroken chain
+ * with those SqlAuditTrail writes.
  */
 export class MatchAuditLog {
   private pending: Pending[] = [];
@@ -45,17 +47,8 @@ export class MatchAuditLog {
     }
   }
 
+  /** One transaction per batch: the batch joins the schema's hash chain in arrival order. */
   private async insert(records: AuditRecord[]): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO "${this.schema}".audit_log (actor, action, resource_type, resource_id, detail)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
-      [
-        records.map((record) => record.actor),
-        records.map((record) => record.action),
-        records.map((record) => record.resourceType),
-        records.map((record) => record.resourceId),
-        records.map((record) => (record.detail ? JSON.stringify(record.detail) : null)),
-      ],
-    );
+    await this.dataSource.transaction((manager) => appendAuditRecords(manager, this.schema, records));
   }
 }

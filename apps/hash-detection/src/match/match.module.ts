@@ -1,5 +1,5 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { createLocalHashFileUseCase, HASH_BANK_REPOSITORY, HashFileUseCase, KnownMediaLookup, MatchHashesUseCase, PDQ_CANDIDATE_FINDER, type HashBankRepository, type PdqCandidateFinder } from '@vigil/hashes';
+import { createLocalHashFileUseCase, GroupedBankEntryFinder, HASH_BANK_REPOSITORY, HashFileUseCase, KnownMediaLookup, MatchHashesUseCase, PDQ_CANDIDATE_FINDER, type HashBankRepository, type PdqCandidateFinder } from '@vigil/hashes';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@vigil/platform';
 import { raw } from 'express';
 // multer is what @nestjs/platform-express uses for uploads; here it runs as route middleware.
@@ -18,7 +18,8 @@ import { MATCH_UPLOAD_LIMITS } from './media-upload';
     {
       provide: MatchHashesUseCase,
       inject: [HASH_BANK_REPOSITORY, PDQ_CANDIDATE_FINDER],
-      useFactory: (banks: HashBankRepository, finder: PdqCandidateFinder) => new MatchHashesUseCase(new KnownMediaLookup(banks, finder)),
+      // Concurrent requests share their Postgres queries (see GroupedBankEntryFinder).
+      useFactory: (banks: HashBankRepository, finder: PdqCandidateFinder) => new MatchHashesUseCase(new KnownMediaLookup(new GroupedBankEntryFinder(banks), finder)),
     },
     { provide: HashFileUseCase, useFactory: () => createLocalHashFileUseCase({ maxImageBytes: MATCH_UPLOAD_LIMITS.maxFileBytes, maxPixels: MATCH_UPLOAD_LIMITS.maxPixels }) },
     { provide: MatchAuditLog, inject: [SERVICE_INFRASTRUCTURE], useFactory: (infra: ServiceInfrastructure) => new MatchAuditLog(infra.dataSource, infra.schema) },

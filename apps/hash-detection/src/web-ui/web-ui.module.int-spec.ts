@@ -1,4 +1,4 @@
-import { Controller, Get, Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +12,18 @@ class ProbeController {
     return { ok: true };
   }
 
+  @Post('api/v1/probe')
+  echo(@Body() body: unknown) {
+    return body;
+  }
+
   @Get('health')
   health() {
     return { status: 'ok' };
   }
 }
 
-/** As the service starts: NestFactory sets the HTTP adapter before modules are created (the testing module does not, and serve-static needs it). */
+/** As the service starts: NestFactory sets the HTTP adapter before modules are created (the testing module does not, and the web app mounts itself on it). */
 async function appWith(webUi: DynamicModule): Promise<INestApplication> {
   @Module({ imports: [webUi], controllers: [ProbeController] })
   class ProbeRootModule {}
@@ -69,6 +74,13 @@ describe('the web UI served by hash-detection', () => {
       const response = await fetch(`${base}${path}`);
       expect([path, response.status]).toEqual([path, 404]);
     }
+  });
+
+  it('leaves a malformed JSON body on an API route to Nest: a 400, not a 404 or the UI', async () => {
+    const response = await fetch(`${base}/api/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken":' });
+    expect(response.status).toBe(400);
+    const echoed = await fetch(`${base}/api/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ok":1}' });
+    expect(await echoed.json()).toEqual({ ok: 1 });
   });
 
   it('starts without the UI when it was not built, and says so', async () => {

@@ -1,9 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
-import type { ServiceInfrastructure } from '@vigil/platform';
-import type { Response } from 'express';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isBuiltWebApp, WebAppModule, type ServiceInfrastructure } from '@vigil/platform';
+import { resolve } from 'node:path';
 
 /**
  * Serves the staff UI (apps/hash-detection-web, built by `npm run build` into
@@ -12,7 +9,7 @@ import { join, resolve } from 'node:path';
  */
 
 /** Paths the UI never answers (path-to-regexp v8 syntax, as Express 5 uses): they 404 as JSON instead of returning index.html. */
-export const WEB_UI_EXCLUDED_PATHS = ['/api/{*path}', '/docs', '/docs/{*path}', '/docs-json', '/health', '/v1/{*path}', '/h/{*path}', '/m/{*path}'];
+export const WEB_UI_EXCLUDED_PATHS = ['/api', '/docs', '/docs-json', '/health', '/v1', '/h', '/m'];
 
 /**
  * Only what the built app needs: its own scripts and styles, images from the API as blob:
@@ -38,34 +35,15 @@ export const WEB_UI_CONTENT_SECURITY_POLICY = [
  */
 export function findBuiltWebUi(here = __dirname): string | undefined {
   const candidates = [resolve(here, '..', '..', '..', 'hash-detection-web'), resolve(here, '..', '..', '..', '..', 'dist', 'apps', 'hash-detection-web')];
-  return candidates.find((folder) => existsSync(join(folder, 'index.html')) && existsSync(join(folder, 'assets')));
-}
-
-function securityHeaders(response: Response, path: string): void {
-  response.setHeader('Content-Security-Policy', WEB_UI_CONTENT_SECURITY_POLICY);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  // index.html names the hashed bundles of the current build: never cache it; the bundles may be.
-  if (path.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
+  return candidates.find(isBuiltWebApp);
 }
 
 @Module({})
 export class WebUiModule {
   static register(infra: Pick<ServiceInfrastructure, 'log'>, locate: () => string | undefined = findBuiltWebUi): DynamicModule {
-    const rootPath = locate();
-    if (!rootPath) {
-      infra.log('web UI not built (run `npm run build`): serving the API only');
-      return { module: WebUiModule };
-    }
     return {
       module: WebUiModule,
-      imports: [
-        ServeStaticModule.forRoot({
-          rootPath,
-          exclude: WEB_UI_EXCLUDED_PATHS,
-          serveStaticOptions: { index: 'index.html', setHeaders: securityHeaders },
-        }),
-      ],
+      imports: [WebAppModule.register({ rootPath: locate(), excludedPrefixes: WEB_UI_EXCLUDED_PATHS, contentSecurityPolicy: WEB_UI_CONTENT_SECURITY_POLICY, name: 'web UI', log: infra.log })],
     };
   }
 }

@@ -67,6 +67,8 @@ export interface BankCurationRepository extends HashBankRepository {
   listChanges(bankId: string, since: string, limit: number): Promise<EntryChangePage>;
   /** Enabled entries in id order after `afterId`, a page at a time (exports). */
   listActiveEntries(bankId: string, afterId: string | undefined, limit: number): Promise<HashEntryProps[]>;
+  /** Entries, in any bank, not yet flagged victim-identified, whose series is one of `series` (ignoring case) or whose digest is one of `hashes`. */
+  findEntriesToFlagVictimIdentified(series: string[], hashes: Array<{ type: HashType; value: string }>): Promise<Array<{ bankId: string; entryId: string }>>;
 }
 
 export const BANK_CURATION_REPOSITORY = Symbol('BankCurationRepository');

@@ -8,3 +8,4 @@ export * from './events/report-escalated.v1';
 export * from './events/takedown-requested';
 export * from './events/referral-disseminated.v1';
 export * from './events/referral-acknowledged.v1';
+export * from './events/victim-identified.v1';

@@ -8,6 +8,7 @@ import { REFERRAL_DISSEMINATED_V1, ReferralDisseminatedV1 } from './events/refer
 import { REPORT_ESCALATED_V1, ReportEscalatedV1 } from './events/report-escalated.v1';
 import { REPORT_SUBMITTED_V1, ReportSubmittedV1 } from './events/report-submitted.v1';
 import { TAKEDOWN_REQUESTED_V1, TakedownRequestedV1 } from './events/takedown-requested';
+import { VICTIM_IDENTIFIED_V1, VictimIdentifiedV1 } from './events/victim-identified.v1';
 
 type PayloadClass = new () => object;
 
@@ -24,6 +25,7 @@ export const EVENT_CATALOGUE: Record<string, { schema: PayloadClass; consumers: 
   [TAKEDOWN_REQUESTED_V1]: { schema: TakedownRequestedV1, consumers: ['hash-detection'] },
   [REFERRAL_DISSEMINATED_V1]: { schema: ReferralDisseminatedV1, consumers: [] },
   [REFERRAL_ACKNOWLEDGED_V1]: { schema: ReferralAcknowledgedV1, consumers: [] },
+  [VICTIM_IDENTIFIED_V1]: { schema: VictimIdentifiedV1, consumers: ['hash-detection'] },
 };
 
 export function consumersOf(eventType: string): readonly ServiceName[] {

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceName } from '@vigil/contracts';
 import { InboxConsumer, OutboxRelay, type PayloadHandler } from '@vigil/messaging';
 import { createServiceDataSource, initialiseServiceDatabase, TransactionRunner } from '@vigil/persistence';
-import { partnerRateLimitFromEnv, SecurityModule, SqlApiKeyStore, SqlAuditTrail } from '@vigil/security';
+import { applyHttpHardening, AuditModule, corsOriginsFromEnv, partnerRateLimitFromEnv, PublicRateLimitModule, publicRateLimitFromEnv, SecurityModule, SqlApiKeyStore, SqlAuditLogReader, SqlAuditTrail } from '@vigil/security';
 import type { MixedList, EntitySchema } from 'typeorm';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { HealthController } from './health.controller';
@@ -39,7 +39,8 @@ export interface RunningService {
 
 /**
  * Starts one service: migrates its schema, wires its infrastructure, mounts its API with
- * validation, error mapping and Swagger at /docs, subscribes its event handlers through the
+ * validation, error mapping, security headers, closed-by-default CORS, a per-client limit on
+ * public write routes, the auditors' audit-log API and Swagger at /docs, subscribes its event handlers through the
  * inbox, starts its outbox relay, then listens.
  */
 export async function bootstrapService(definition: ServiceDefinition, runtime: ServiceRuntimeOptions): Promise<RunningService> {
@@ -71,6 +72,8 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
         staffDirectory: runtime.staffDirectory,
         apiKeys: { store: new SqlApiKeyStore(definition.schema, () => transactions.manager), audit: infra.audit, defaultRateLimitPerMinute: partnerRateLimitFromEnv(process.env), log },
       }),
+      AuditModule.register({ reader: new SqlAuditLogReader(definition.schema, () => transactions.manager), audit: infra.audit }),
+      PublicRateLimitModule.register(publicRateLimitFromEnv(process.env)),
       definition.module(infra),
     ],
     controllers: [HealthController],
@@ -83,6 +86,7 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainExceptionFilter());
   app.disable('x-powered-by');
+  applyHttpHardening(app, corsOriginsFromEnv(process.env));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').addBearerAuth().addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key').build(),

@@ -40,6 +40,12 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Tests drive many requests from one address; the public per-client limit (30/min by default)
+ * would make them depend on timing. The limit itself is tested in libs/shared/security.
+ */
+const TEST_DEFAULTS: NodeJS.ProcessEnv = { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' };
+
 export class PlatformProcess {
   private child?: ChildProcess;
   output = '';
@@ -49,7 +55,7 @@ export class PlatformProcess {
 
   async start(timeoutMs = 90000): Promise<void> {
     this.output = '';
-    const child = spawn(process.execPath, [RUN, this.mode], { cwd: REPO_ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [RUN, this.mode], { cwd: REPO_ROOT, env: { ...TEST_DEFAULTS, ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.exitCode = new Promise((resolveExit) => child.on('exit', (code) => resolveExit(code)));
     await new Promise<void>((resolveReady, reject) => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { computePdq, computePdqDihedral, PDQ_DIHEDRAL_ORDER } from '../../domain/pdq/pdq-hasher';
 import { PdqHash } from '../../domain/pdq/pdq-hash';
+import { DecodedImage } from '../../ports/image-decoder';
 import { SharpImageDecoder } from './sharp-image-decoder';
 
 /**
@@ -24,6 +25,9 @@ function readTsv(name: string): string[][] {
 
 const decoder = new SharpImageDecoder();
 const imagePath = (file: string): string => path.join(REFERENCE_DIR, 'images', file);
+// From the bytes, as the hash-file use case decodes (plain JPEGs then skip libvips' header pass);
+// the path route is checked against it below.
+const decodeFile = (file: string): Promise<DecodedImage> => decoder.decode(readFileSync(imagePath(file)));
 
 describe('PDQ against the reference pdq-photo-hasher', () => {
   const rows = readTsv('expected.tsv').map(([file, hex, quality]) => ({ file, hex, quality: Number(quality) }));
@@ -32,8 +36,21 @@ describe('PDQ against the reference pdq-photo-hasher', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  it('decodes every reference image to the same pixels from its path as from its bytes', async () => {
+    for (const { file } of rows) {
+      const [fromBytes, fromPath] = await Promise.all([decodeFile(file), decoder.decode(imagePath(file))]);
+      expect({ file, width: fromPath.width, height: fromPath.height, channels: fromPath.channels }).toEqual({
+        file,
+        width: fromBytes.width,
+        height: fromBytes.height,
+        channels: fromBytes.channels,
+      });
+      expect(Buffer.from(fromPath.data).equals(Buffer.from(fromBytes.data))).toBe(true);
+    }
+  });
+
   it.each(rows)('$file', async ({ file, hex, quality }) => {
-    const result = computePdq(await decoder.decode(imagePath(file)));
+    const result = computePdq(await decodeFile(file));
     expect({ hash: result.hash.toHex(), quality: result.quality }).toEqual({ hash: hex, quality });
   });
 });
@@ -50,14 +67,14 @@ describe('dihedral PDQ against the reference --pdqdih-across', () => {
   });
 
   it.each(rows)('$file', async ({ file, hashes, quality }) => {
-    const result = computePdqDihedral(await decoder.decode(imagePath(file)));
+    const result = computePdqDihedral(await decodeFile(file));
     const actual = PDQ_DIHEDRAL_ORDER.map((name) => result.hashes[name].toHex());
     expect({ hashes: actual, quality: result.quality }).toEqual({ hashes, quality });
   });
 
   it('derives orig from the same DCT block as the plain hash', async () => {
     const [first] = rows;
-    const pixels = await decoder.decode(imagePath(first.file));
+    const pixels = await decodeFile(first.file);
     expect(computePdqDihedral(pixels).hashes.original.equals(computePdq(pixels).hash)).toBe(true);
     expect(PdqHash.fromHex(first.hashes[0]).equals(computePdq(pixels).hash)).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import sharp, { Metadata, Sharp, SharpOptions } from 'sharp';
 import { DecodedImage, ImageDecoder, ImageTooLarge, UnsupportedImage } from '../../ports/image-decoder';
+import { readJpegFrameHeader } from './jpeg-header';
 import { cmykToRgb, dropToChannels, isEveryPixelGrey, rgbToGrey, scale16To8 } from './pixel-conversions';
 
 /** Decompression-bomb guard: 100 megapixels is ~10 000 × 10 000, far beyond any photo we need. */
@@ -29,6 +30,25 @@ function colourModelOf(metadata: Metadata): ColourModel {
 }
 
 const COLOUR_CHANNELS: Record<ColourModel, number> = { grey: 1, rgb: 3, cmyk: 4 };
+
+/** What the header says, enough to check the limits and choose the decode pipeline. */
+interface ImageHeader {
+  readonly format: string;
+  readonly width: number;
+  readonly height: number;
+  readonly model: ColourModel;
+  readonly sixteenBit: boolean;
+}
+
+/**
+ * The header of an 8-bit grey or colour JPEG, read in JS (libvips would report the same:
+ * b-w for one component, sRGB for three). Other JPEGs and other formats return null.
+ */
+function plainJpegHeader(input: Buffer): ImageHeader | null {
+  const frame = readJpegFrameHeader(input);
+  if (frame === null || frame.precision !== 8 || (frame.components !== 1 && frame.components !== 3)) return null;
+  return { format: 'jpeg', width: frame.width, height: frame.height, model: frame.components === 1 ? 'grey' : 'rgb', sixteenBit: false };
+}
 
 // Duck-typed rather than `instanceof Error`: errors from other realms (Node core under some
 // test runners, native addons) fail that check but still carry a message.
@@ -68,20 +88,15 @@ export class SharpImageDecoder implements ImageDecoder {
     if (size === 0) throw new UnsupportedImage('input is empty');
 
     // Reading the header is safe at any claimed size, so check the claim ourselves first and
-    // report the actual dimensions (sharp's own limit still guards the decode below).
-    const metadata = await this.run(() => this.open(input, false).metadata());
-    if (!metadata.format || !RASTER_FORMATS.has(metadata.format)) {
-      throw new UnsupportedImage(`${metadata.format ?? 'unknown'} is not a raster image format we hash`);
-    }
-    const { width, height } = metadata;
-    if (!width || !height) throw new UnsupportedImage(`no image dimensions in the ${metadata.format} header`);
+    // report the actual dimensions (sharp's own limit still guards the decode below). Plain
+    // JPEGs, the bulk of what we hash, are parsed here, saving libvips a whole header pass.
+    const header = (typeof input === 'string' ? null : plainJpegHeader(input)) ?? (await this.readHeader(input));
+    const { width, height, model, sixteenBit, format } = header;
     // Check the header's claim before decoding anything (sharp also enforces this while decoding).
     if (width * height > this.maxPixels) {
       throw new ImageTooLarge(`image is ${width}×${height} = ${width * height} pixels`, this.maxPixels, 'pixels');
     }
 
-    const model = colourModelOf(metadata);
-    const sixteenBit = metadata.depth === 'ushort';
     let pipeline = this.open(input);
     if (model === 'cmyk') {
       // Keep the raw CMYK samples; libvips would otherwise convert through an ICC profile.
@@ -105,12 +120,22 @@ export class SharpImageDecoder implements ImageDecoder {
     samples = dropToChannels(samples, info.width * info.height, info.channels, colourChannels);
     if (model === 'cmyk') samples = cmykToRgb(samples);
 
-    const format = metadata.format;
     if (model === 'grey') return { width: info.width, height: info.height, channels: 1, data: samples, format };
     if (isEveryPixelGrey(samples)) {
       return { width: info.width, height: info.height, channels: 1, data: rgbToGrey(samples), format };
     }
     return { width: info.width, height: info.height, channels: 3, data: samples, format };
+  }
+
+  /** Asks libvips for the header, refusing formats we do not hash. */
+  private async readHeader(input: Buffer | string): Promise<ImageHeader> {
+    const metadata = await this.run(() => this.open(input, false).metadata());
+    if (!metadata.format || !RASTER_FORMATS.has(metadata.format)) {
+      throw new UnsupportedImage(`${metadata.format ?? 'unknown'} is not a raster image format we hash`);
+    }
+    const { width, height, format } = metadata;
+    if (!width || !height) throw new UnsupportedImage(`no image dimensions in the ${format} header`);
+    return { format, width, height, model: colourModelOf(metadata), sixteenBit: metadata.depth === 'ushort' };
   }
 
   private open(input: Buffer | string, limitPixels = true): Sharp {

@@ -259,6 +259,18 @@ export class TypeOrmHashBankRepository implements BankCurationRepository {
     return rows.map(toEntry);
   }
 
+  async findEntriesToFlagVictimIdentified(series: string[], hashes: Array<{ type: HashType; value: string }>): Promise<Array<{ bankId: string; entryId: string }>> {
+    if (series.length === 0 && hashes.length === 0) return [];
+    const rows: Array<{ bank_id: string; id: string }> = await this.transactions.manager.query(
+      `SELECT bank_id, id FROM ${this.s}.hash_entries
+        WHERE NOT victim_identified
+          AND (lower(series) = ANY($1::text[]) OR (hash_type, value) IN (SELECT * FROM unnest($2::text[], $3::text[])))
+        ORDER BY bank_id, id`,
+      [series.map((name) => name.trim().toLowerCase()), hashes.map((hash) => hash.type), hashes.map((hash) => hash.value)],
+    );
+    return rows.map((row) => ({ bankId: row.bank_id, entryId: row.id }));
+  }
+
   /** Serialises a bank's writers until commit, so its change log's order is commit order (see the class comment). */
   private async lockChangeLog(manager: EntityManager, bankId: string): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CHANGE_LOG_LOCK, bankId]);

@@ -64,6 +64,8 @@ function literalJaroszAndDecimate(plane: Float32Array, rows: number, cols: numbe
 
 describe('jaroszBlurAndDecimate', () => {
   it.each([
+    [3, 70],
+    [4, 600],
     [5, 5],
     [7, 13],
     [64, 64],
@@ -72,6 +74,7 @@ describe('jaroszBlurAndDecimate', () => {
     [129, 257],
     [300, 511],
     [512, 512],
+    [40, 1024],
   ])('matches a literal port of the reference bit for bit on %i×%i', (rows, cols) => {
     const random = seededRandom(rows * 1000 + cols);
     const size = rows * Math.max(cols, 64);

@@ -4,11 +4,13 @@
  *
  * Every running sum and every division is float32, in the reference's order (sum += entering
  * value; sum -= leaving value; out = sum / count), so the running sums carry exactly the C++'s
- * rounding drift. Two things differ from a literal port, both for speed and neither changing a
+ * rounding drift. Four things differ from a literal port, all for speed and none changing a
  * single bit:
  * - float32 add-then-round is a serial dependency chain, so rows are filtered four at a time and
  *   columns eight at a time, with the running sums in locals, letting the CPU overlap the chains;
- * - the last column pass is only run on the columns the 64×64 sampling reads.
+ * - the last row pass divides and stores only the columns the 64×64 sampling reads (its running
+ *   sums still visit every column), and the last column pass runs only on those columns;
+ * - dividing by a power-of-two window (4 for a 512×512 plane) is done as an exact multiplication.
  */
 
 // A module-level alias, not `Math.fround` at each call: under a sandboxed global (e.g. Jest's vm
@@ -19,6 +21,16 @@ const fround = Math.fround;
 /** Window size for shrinking `oldDimension` to `newDimension` with two passes: ceil(old / 2new). */
 export function jaroszWindowSize(oldDimension: number, newDimension: number): number {
   return Math.floor((oldDimension + 2 * newDimension - 1) / (2 * newDimension));
+}
+
+/**
+ * 1/count when dividing by count is exactly multiplying by it (count a power of two: both give
+ * the correctly rounded value of the same real quotient), else 0. A division costs several times
+ * a multiplication, and the slide phase divides every sample by the window, which is 4 for the
+ * usual 512×512 luma plane.
+ */
+function exactReciprocal(count: number): number {
+  return count > 0 && (count & (count - 1)) === 0 ? 1 / count : 0;
 }
 
 /**
@@ -100,15 +112,30 @@ function boxFourRows(input: Float32Array, output: Float32Array, b0: number, cols
     output[b2 + o] = s2 / count;
     output[b3 + o] = s3 / count;
   }
-  for (let i = 0; i < phases.slide; i++, r++, l++, o++) {
-    s0 = fround(fround(s0 + input[b0 + r]) - input[b0 + l]);
-    s1 = fround(fround(s1 + input[b1 + r]) - input[b1 + l]);
-    s2 = fround(fround(s2 + input[b2 + r]) - input[b2 + l]);
-    s3 = fround(fround(s3 + input[b3 + r]) - input[b3 + l]);
-    output[b0 + o] = s0 / count;
-    output[b1 + o] = s1 / count;
-    output[b2 + o] = s2 / count;
-    output[b3 + o] = s3 / count;
+  const reciprocal = exactReciprocal(count);
+  if (reciprocal !== 0) {
+    // Same loop as below, multiplying by the exact reciprocal instead of dividing.
+    for (let i = 0; i < phases.slide; i++, r++, l++, o++) {
+      s0 = fround(fround(s0 + input[b0 + r]) - input[b0 + l]);
+      s1 = fround(fround(s1 + input[b1 + r]) - input[b1 + l]);
+      s2 = fround(fround(s2 + input[b2 + r]) - input[b2 + l]);
+      s3 = fround(fround(s3 + input[b3 + r]) - input[b3 + l]);
+      output[b0 + o] = s0 * reciprocal;
+      output[b1 + o] = s1 * reciprocal;
+      output[b2 + o] = s2 * reciprocal;
+      output[b3 + o] = s3 * reciprocal;
+    }
+  } else {
+    for (let i = 0; i < phases.slide; i++, r++, l++, o++) {
+      s0 = fround(fround(s0 + input[b0 + r]) - input[b0 + l]);
+      s1 = fround(fround(s1 + input[b1 + r]) - input[b1 + l]);
+      s2 = fround(fround(s2 + input[b2 + r]) - input[b2 + l]);
+      s3 = fround(fround(s3 + input[b3 + r]) - input[b3 + l]);
+      output[b0 + o] = s0 / count;
+      output[b1 + o] = s1 / count;
+      output[b2 + o] = s2 / count;
+      output[b3 + o] = s3 / count;
+    }
   }
   for (let i = 0; i < phases.shrink; i++, l++, o++) {
     s0 = fround(s0 - input[b0 + l]);
@@ -129,6 +156,108 @@ export function boxAlongRows(input: Float32Array, output: Float32Array, rows: nu
   let r = 0;
   for (; r + 4 <= rows; r += 4) boxFourRows(input, output, r * cols, cols, phases);
   for (; r < rows; r++) boxOneRow(input, output, r * cols, phases);
+}
+
+/**
+ * boxFourRows for when only some output columns are read afterwards: the running sums still
+ * visit every column (their rounding drift depends on it), but only output column outCols[k] is
+ * divided and stored, at compact column k (stride outCols.length). outCols is non-decreasing and
+ * may repeat a column (when upsampling).
+ */
+function boxFourRowsSampled(
+  input: Float32Array,
+  output: Float32Array,
+  b0: number,
+  cols: number,
+  phases: BoxPhases,
+  outCols: Int32Array,
+  c0: number,
+): void {
+  const b1 = b0 + cols;
+  const b2 = b1 + cols;
+  const b3 = b2 + cols;
+  const lanes = outCols.length;
+  const c1 = c0 + lanes;
+  const c2 = c1 + lanes;
+  const c3 = c2 + lanes;
+  let r = 0;
+  let l = 0;
+  let o = 0;
+  let k = 0;
+  let next = outCols[0];
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let count = 0;
+  for (let i = 0; i < phases.growOnly; i++, r++) {
+    s0 = fround(s0 + input[b0 + r]);
+    s1 = fround(s1 + input[b1 + r]);
+    s2 = fround(s2 + input[b2 + r]);
+    s3 = fround(s3 + input[b3 + r]);
+    count++;
+  }
+  for (let i = 0; i < phases.growAndWrite; i++, r++, o++) {
+    s0 = fround(s0 + input[b0 + r]);
+    s1 = fround(s1 + input[b1 + r]);
+    s2 = fround(s2 + input[b2 + r]);
+    s3 = fround(s3 + input[b3 + r]);
+    count++;
+    for (; o === next; next = ++k < lanes ? outCols[k] : -1) {
+      output[c0 + k] = s0 / count;
+      output[c1 + k] = s1 / count;
+      output[c2 + k] = s2 / count;
+      output[c3 + k] = s3 / count;
+    }
+  }
+  for (let i = 0; i < phases.slide; i++, r++, l++, o++) {
+    s0 = fround(fround(s0 + input[b0 + r]) - input[b0 + l]);
+    s1 = fround(fround(s1 + input[b1 + r]) - input[b1 + l]);
+    s2 = fround(fround(s2 + input[b2 + r]) - input[b2 + l]);
+    s3 = fround(fround(s3 + input[b3 + r]) - input[b3 + l]);
+    for (; o === next; next = ++k < lanes ? outCols[k] : -1) {
+      output[c0 + k] = s0 / count;
+      output[c1 + k] = s1 / count;
+      output[c2 + k] = s2 / count;
+      output[c3 + k] = s3 / count;
+    }
+  }
+  for (let i = 0; i < phases.shrink; i++, l++, o++) {
+    s0 = fround(s0 - input[b0 + l]);
+    s1 = fround(s1 - input[b1 + l]);
+    s2 = fround(s2 - input[b2 + l]);
+    s3 = fround(s3 - input[b3 + l]);
+    count--;
+    for (; o === next; next = ++k < lanes ? outCols[k] : -1) {
+      output[c0 + k] = s0 / count;
+      output[c1 + k] = s1 / count;
+      output[c2 + k] = s2 / count;
+      output[c3 + k] = s3 / count;
+    }
+  }
+}
+
+/**
+ * Box blur of each row of `input` (rows × cols, at least four rows), keeping only output columns
+ * outCols[k], into a compact rows × outCols.length plane.
+ */
+function boxAlongRowsSampled(
+  input: Float32Array,
+  output: Float32Array,
+  rows: number,
+  cols: number,
+  window: number,
+  outCols: Int32Array,
+): void {
+  if (rows < 4) throw new RangeError(`boxAlongRowsSampled needs at least 4 rows, got ${rows}`);
+  const phases = boxPhases(cols, window);
+  const lanes = outCols.length;
+  for (let r = 0; r < rows; r += 4) {
+    // The last rows % 4 rows are done in a group of four ending at the last row: rows done twice
+    // get the same values again.
+    const first = Math.min(r, rows - 4);
+    boxFourRowsSampled(input, output, first * cols, cols, phases, outCols, first * lanes);
+  }
 }
 
 /**
@@ -222,23 +351,46 @@ function boxEightColumns(
     output[o + o6] = s6 / count;
     output[o + o7] = s7 / count;
   }
-  for (let i = 0; i < phases.slide; i++, r += inStride, l += inStride, o += outStride) {
-    s0 = fround(fround(s0 + input[r + i0]) - input[l + i0]);
-    s1 = fround(fround(s1 + input[r + i1]) - input[l + i1]);
-    s2 = fround(fround(s2 + input[r + i2]) - input[l + i2]);
-    s3 = fround(fround(s3 + input[r + i3]) - input[l + i3]);
-    s4 = fround(fround(s4 + input[r + i4]) - input[l + i4]);
-    s5 = fround(fround(s5 + input[r + i5]) - input[l + i5]);
-    s6 = fround(fround(s6 + input[r + i6]) - input[l + i6]);
-    s7 = fround(fround(s7 + input[r + i7]) - input[l + i7]);
-    output[o + o0] = s0 / count;
-    output[o + o1] = s1 / count;
-    output[o + o2] = s2 / count;
-    output[o + o3] = s3 / count;
-    output[o + o4] = s4 / count;
-    output[o + o5] = s5 / count;
-    output[o + o6] = s6 / count;
-    output[o + o7] = s7 / count;
+  const reciprocal = exactReciprocal(count);
+  if (reciprocal !== 0) {
+    // Same loop as below, multiplying by the exact reciprocal instead of dividing.
+    for (let i = 0; i < phases.slide; i++, r += inStride, l += inStride, o += outStride) {
+      s0 = fround(fround(s0 + input[r + i0]) - input[l + i0]);
+      s1 = fround(fround(s1 + input[r + i1]) - input[l + i1]);
+      s2 = fround(fround(s2 + input[r + i2]) - input[l + i2]);
+      s3 = fround(fround(s3 + input[r + i3]) - input[l + i3]);
+      s4 = fround(fround(s4 + input[r + i4]) - input[l + i4]);
+      s5 = fround(fround(s5 + input[r + i5]) - input[l + i5]);
+      s6 = fround(fround(s6 + input[r + i6]) - input[l + i6]);
+      s7 = fround(fround(s7 + input[r + i7]) - input[l + i7]);
+      output[o + o0] = s0 * reciprocal;
+      output[o + o1] = s1 * reciprocal;
+      output[o + o2] = s2 * reciprocal;
+      output[o + o3] = s3 * reciprocal;
+      output[o + o4] = s4 * reciprocal;
+      output[o + o5] = s5 * reciprocal;
+      output[o + o6] = s6 * reciprocal;
+      output[o + o7] = s7 * reciprocal;
+    }
+  } else {
+    for (let i = 0; i < phases.slide; i++, r += inStride, l += inStride, o += outStride) {
+      s0 = fround(fround(s0 + input[r + i0]) - input[l + i0]);
+      s1 = fround(fround(s1 + input[r + i1]) - input[l + i1]);
+      s2 = fround(fround(s2 + input[r + i2]) - input[l + i2]);
+      s3 = fround(fround(s3 + input[r + i3]) - input[l + i3]);
+      s4 = fround(fround(s4 + input[r + i4]) - input[l + i4]);
+      s5 = fround(fround(s5 + input[r + i5]) - input[l + i5]);
+      s6 = fround(fround(s6 + input[r + i6]) - input[l + i6]);
+      s7 = fround(fround(s7 + input[r + i7]) - input[l + i7]);
+      output[o + o0] = s0 / count;
+      output[o + o1] = s1 / count;
+      output[o + o2] = s2 / count;
+      output[o + o3] = s3 / count;
+      output[o + o4] = s4 / count;
+      output[o + o5] = s5 / count;
+      output[o + o6] = s6 / count;
+      output[o + o7] = s7 / count;
+    }
   }
   for (let i = 0; i < phases.shrink; i++, l += inStride, o += outStride) {
     s0 = fround(s0 - input[l + i0]);
@@ -323,10 +475,15 @@ export function jaroszBlurAndDecimate(
   // Pass 1: rows then columns, whole planes.
   boxAlongRows(plane, scratch, rows, cols, windowAlongRows);
   boxAlongCols(scratch, plane, rows, windowAlongCols, allCols, cols, allCols, cols);
-  // Pass 2: rows in full (each running sum needs the whole row), then only the sampled columns,
-  // into a compact rows × outDim plane.
-  boxAlongRows(plane, scratch, rows, cols, windowAlongRows);
-  boxAlongCols(scratch, plane, rows, windowAlongCols, colIndices, cols, compactCols, outDim);
+  // Pass 2: the row sums run over whole rows, but only the columns the 64×64 sampling reads are
+  // divided and stored, into a compact rows × outDim plane; then only those columns are blurred.
+  if (rows >= 4) {
+    boxAlongRowsSampled(plane, scratch, rows, cols, windowAlongRows, colIndices);
+    boxAlongCols(scratch, plane, rows, windowAlongCols, compactCols, outDim, compactCols, outDim);
+  } else {
+    boxAlongRows(plane, scratch, rows, cols, windowAlongRows);
+    boxAlongCols(scratch, plane, rows, windowAlongCols, colIndices, cols, compactCols, outDim);
+  }
   for (let i = 0; i < outDim; i++) {
     const rowBase = rowIndices[i] * outDim;
     for (let j = 0; j < outDim; j++) out[i * outDim + j] = plane[rowBase + j];

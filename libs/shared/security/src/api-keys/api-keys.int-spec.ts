@@ -1,6 +1,7 @@
 import { createServiceDataSource, initialiseServiceDatabase, platformTablesMigration, TransactionRunner } from '@vigil/persistence';
 import { createTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
 import type { DataSource } from 'typeorm';
+import { AuditHashChain1764000800000 } from '../audit/audit-hash-chain.migration';
 import { auditLogUpSql, SqlAuditTrail } from '../audit/audit-trail';
 import { ApiKeyService } from './api-key.service';
 import { SqlApiKeyStore } from './api-key.store';
@@ -22,7 +23,7 @@ describe('API keys on Postgres', () => {
     await initialiseServiceDatabase(before, SCHEMA);
     await before.destroy();
     // …gets the table from the separate migration at its next start.
-    dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: [], migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000] });
+    dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: [], migrations: [platformTablesMigration(auditLogUpSql), AuditHashChain1764000800000, CreateApiKeys1764000200000] });
     await initialiseServiceDatabase(dataSource, SCHEMA);
     const transactions = new TransactionRunner(dataSource);
     store = new SqlApiKeyStore(SCHEMA, () => transactions.manager);

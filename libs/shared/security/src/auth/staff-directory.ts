@@ -46,6 +46,7 @@ export const DEMO_STAFF: ReadonlyArray<StaffUser & { password: string }> = [
   { username: 'reviewer', displayName: 'Demo Reviewer', roles: ['reviewer', 'bank-curator'], password: 'vigil-demo-reviewer' },
   { username: 'investigator', displayName: 'Demo Investigator', roles: ['investigator'], password: 'vigil-demo-investigator' },
   { username: 'victimid', displayName: 'Demo Victim-ID Officer', roles: ['victim-id-officer', 'investigator'], password: 'vigil-demo-victimid' },
+  { username: 'auditor', displayName: 'Demo Auditor', roles: ['auditor'], password: 'vigil-demo-auditor' },
   { username: 'admin', displayName: 'Demo Administrator', roles: ['admin'], password: 'vigil-demo-admin' },
 ];
 

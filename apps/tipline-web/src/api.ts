@@ -1,0 +1,109 @@
+import { ApiClient, sessionTokenStore } from '@vigil/web-ui';
+import type { IncidentType, PriorityLevel } from './taxonomy';
+import { REPORT_STATUSES } from './taxonomy';
+
+export * from './taxonomy';
+
+/**
+ * The tipline API as this app uses it. Shapes mirror apps/tipline/src (reports, triage,
+ * figures, evidence); fields the app does not show are left out.
+ */
+export interface PriorityReason {
+  level: PriorityLevel;
+  rule: string;
+  detail: string;
+  at: string;
+}
+
+export interface ReportMedia {
+  mediaId: string;
+  filename: string;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+  md5: string;
+  pdq?: string;
+  pdqQuality?: number;
+  matchState: 'pending' | 'matched' | 'unknown';
+  match?: { bankName: string; classification: string; matchKind: 'exact' | 'near'; distance: number; reason: string };
+}
+
+export interface Report {
+  id: string;
+  reference: string;
+  source: 'public' | 'industry';
+  incidentType: IncidentType;
+  description: string;
+  urls: string[];
+  media: ReportMedia[];
+  status: (typeof REPORT_STATUSES)[number];
+  priority: PriorityLevel;
+  priorityReasons: PriorityReason[];
+  receivedAt: string;
+  escalatedAt?: string;
+  escalatedBy?: string;
+}
+
+export interface TimelineItem {
+  at: string;
+  by: string;
+  action: string;
+  summary: string;
+}
+
+export interface TriageState {
+  reportId: string;
+  claim?: { by: string; at: string; expiresAt: string };
+  classification?: { incidentType: IncidentType; offences: string[]; confirmed: boolean; by: string; at: string };
+  decisions: Array<{ kind: string; by: string; at: string; reason?: string; country?: string; hotline?: string; urls?: string[] }>;
+}
+
+export interface RelatedReports {
+  identifiers: Array<{ kind: string; value: string }>;
+  related: Array<{ reportId: string; reference: string; incidentType: IncidentType; source: string; status: string; priority: PriorityLevel; receivedAt: string; shared: Array<{ kind: string; value: string }> }>;
+}
+
+export interface Figures {
+  from: string;
+  to: string;
+  total: number;
+  perDay: Array<{ day: string; incidentType: string; source: string; count: number }>;
+  timeToFirstTriage: { triaged: number; medianMinutes: number | null; p90Minutes: number | null };
+  escalated: { count: number; share: number };
+}
+
+/** The public form needs no token; the console keeps the analyst's in the tab's session. */
+export const api = new ApiClient({
+  tokens: sessionTokenStore('vigil.tiplineStaffToken'),
+  onUnauthorized: () => window.dispatchEvent(new Event('vigil:signed-out')),
+});
+
+const enc = encodeURIComponent;
+
+export const publicApi = {
+  /** Multipart, so evidence files travel with the fields; `urls` repeats once per address. */
+  submit: (report: { incidentType: string; description: string; urls: string[]; media: File[] }) => {
+    const form = new FormData();
+    form.append('incidentType', report.incidentType);
+    if (report.description) form.append('description', report.description);
+    for (const url of report.urls) form.append('urls', url);
+    for (const file of report.media) form.append('media', file);
+    return api.upload<{ reference: string; receivedAt: string }>('/api/v1/reports', form);
+  },
+};
+
+export const triageApi = {
+  queue: (status?: string) => api.get<Report[]>('/api/v1/reports', { status, limit: 200 }),
+  report: (id: string) => api.get<Report>(`/api/v1/reports/${enc(id)}`),
+  triage: (id: string) => api.get<TriageState>(`/api/v1/reports/${enc(id)}/triage`),
+  timeline: (id: string) => api.get<TimelineItem[]>(`/api/v1/reports/${enc(id)}/timeline`),
+  related: (id: string) => api.get<RelatedReports>(`/api/v1/reports/${enc(id)}/related`),
+  claim: (id: string) => api.post(`/api/v1/reports/${enc(id)}/claim`),
+  release: (id: string) => api.post(`/api/v1/reports/${enc(id)}/release`),
+  priority: (id: string, priority: string, reason: string) => api.post(`/api/v1/reports/${enc(id)}/priority`, { priority, reason }),
+  note: (id: string, text: string) => api.post(`/api/v1/reports/${enc(id)}/notes`, { text }),
+  escalate: (id: string, summary: string) => api.post(`/api/v1/reports/${enc(id)}/escalate`, { summary }),
+  close: (id: string, reason: string) => api.post(`/api/v1/reports/${enc(id)}/decisions/close`, { reason }),
+  evidence: (mediaId: string) => api.blob(`/api/v1/evidence/${enc(mediaId)}`),
+  figures: () => api.get<Figures>('/api/v1/figures'),
+};

@@ -1,0 +1,35 @@
+import { blankStrings, localeKeys } from '@vigil/web-ui/locale-keys';
+import sharedEn from '@vigil/web-ui/locales/en.json';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import en from './en.json';
+import fr from './fr.json';
+
+/** Every literal key the UI's code passes to t('…'). */
+function keysUsedInSources(folder: string): string[] {
+  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.spec.ts'));
+  const keys = files.flatMap((file) => [...readFileSync(join(folder, file), 'utf8').matchAll(/\bt\('([a-zA-Z0-9.-]+)'/g)].map((match) => match[1]));
+  return [...new Set(keys)].sort();
+}
+
+describe('tipline web app strings', () => {
+  it('has the same keys in English and French', () => {
+    expect(localeKeys(fr)).toEqual(localeKeys(en));
+  });
+
+  it('leaves no string blank in either language', () => {
+    expect(blankStrings(en)).toEqual([]);
+    expect(blankStrings(fr)).toEqual([]);
+  });
+
+  it('defines every key the pages use, here or in the shared library', () => {
+    const defined = new Set([...localeKeys(en), ...localeKeys(sharedEn)]);
+    const used = keysUsedInSources(join(__dirname, '..'));
+    expect(used.length).toBeGreaterThan(50);
+    expect(used.filter((key) => !defined.has(key))).toEqual([]);
+  });
+
+  it('uses no top-level key that the shared library already defines', () => {
+    expect(Object.keys(en).filter((key) => key in sharedEn)).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import type { INestApplication } from '@nestjs/common';
+import helmet from 'helmet';
+
+/**
+ * Origins allowed to call the API from a browser: `CORS_ORIGINS`, a comma-separated list of
+ * exact origins (`https://staff.example.org`). Empty or unset: closed, no cross-origin browser
+ * call is allowed (same-origin pages, like the hash-detection staff UI, need none).
+ */
+export function corsOriginsFromEnv(env: NodeJS.ProcessEnv): string[] {
+  return (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
+}
+
+/**
+ * Security headers (helmet's defaults: a CSP, HSTS, nosniff, frame-ancestors none, no referrer
+ * leaks) on every response, and CORS closed unless origins are listed. Pages with their own,
+ * stricter CSP (the staff web UI's static files) set it after helmet and it replaces helmet's.
+ */
+export function applyHttpHardening(app: INestApplication, corsOrigins: readonly string[]): void {
+  // No upgrade-insecure-requests: TLS is the deployment's to terminate, and on a plain-HTTP
+  // network (a lab, the embedded demo) it would break /docs and the staff UIs' own requests.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // A disallowed origin gets no Access-Control-Allow-Origin header, so the browser refuses the
+  // response; preflights from it are answered without the allow headers too.
+  app.enableCors({
+    origin: corsOrigins.length > 0 ? [...corsOrigins] : false,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Api-Key'],
+    exposedHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+}

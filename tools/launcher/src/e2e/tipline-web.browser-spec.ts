@@ -1,0 +1,178 @@
+import { axeViolations, demoUnknownImage, launchChromium, openStaffPage } from '@vigil/test-fixtures';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { assertBuilt, freePort, PlatformProcess, REPO_ROOT } from './platform-harness';
+
+/**
+ * The tipline web app in Chromium, against the compiled platform in embedded mode: a member of
+ * the public reports in English, then in French, with no account; then an analyst signs in to
+ * the console, finds the new report in the queue, claims it and escalates it. The steps run in
+ * order, as one afternoon at the tipline would.
+ */
+describe('tipline web app in Chromium', () => {
+  jest.setTimeout(240000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-tipline-browser-'));
+  chmodSync(dataDir, 0o755);
+  let platform: PlatformProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  const references: { english?: string; french?: string } = {};
+
+  const expectAccessible = async () => expect(await axeViolations(page)).toEqual([]);
+  const referenceShown = async () => {
+    const reference = (await page.getByTestId('reference').textContent())?.trim() ?? '';
+    expect(reference).toMatch(/^VGL-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    return reference;
+  };
+
+  beforeAll(async () => {
+    assertBuilt();
+    if (!existsSync(join(REPO_ROOT, 'dist', 'apps', 'tipline-web', 'index.html'))) throw new Error('the tipline web app is not built: run `npm run build`');
+    const ports = { tipline: await freePort(), hash: await freePort(), hub: await freePort(), pg: await freePort() };
+    platform = new PlatformProcess(
+      'embedded',
+      {
+        DATABASE_URL: '', REDIS_URL: '', VIGIL_DATA_DIR: dataDir, VIGIL_EMBEDDED_PG_PORT: String(ports.pg),
+        TIPLINE_PORT: String(ports.tipline), HASH_DETECTION_PORT: String(ports.hash), REFERRAL_HUB_PORT: String(ports.hub),
+      },
+      /Vigil is running/,
+    );
+    [browser] = await Promise.all([launchChromium(), platform.start(180000)]);
+    // A phone-sized window: the public form must work on the device a teenager has.
+    ({ context, page, errors } = await openStaffPage(browser, `http://127.0.0.1:${ports.tipline}`));
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the public form at / with no account, and announces what is missing', async () => {
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Report the online sexual exploitation of a child' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('alert').getByText('Choose what happened.').waitFor();
+    await expectAccessible();
+  });
+
+  it('CSAM: asks for the URL and never the file, ties each error to its field, then gives a reference', async () => {
+    await page.getByLabel('Child sexual abuse material seen online').check();
+    await page.getByText(/Do not download, save, screenshot or send/).waitFor();
+    expect(await page.locator('input[type="file"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Send report' }).click();
+    const urls = page.getByLabel('Web addresses (URLs), one per line');
+    await page.getByRole('alert').getByText('Give at least one web address (URL).').waitFor();
+    expect(await urls.getAttribute('aria-invalid')).toBe('true');
+    expect(await urls.getAttribute('aria-describedby')).toContain('urls-error');
+    await expectAccessible();
+
+    await urls.fill('https://board.example.test/thread/4471');
+    await page.getByLabel('Website, app or game').fill('ExampleBoard');
+    await page.getByLabel('Tell us what happened, in your own words').fill('Browser test: a forum thread with abuse material.');
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thank you: your report was received' }).waitFor();
+    references.english = await referenceShown();
+    // Guidance for sextortion only.
+    expect(await page.getByRole('heading', { name: 'If someone is threatening you' }).count()).toBe(0);
+    await expectAccessible();
+  });
+
+  it('in French: a sextortion report with a screenshot, then the safety guidance and where to get help', async () => {
+    await page.getByRole('button', { name: 'Make another report' }).click();
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Signaler l’exploitation sexuelle d’un enfant en ligne' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.getByLabel('Sextorsion : on menace de diffuser des images sexuelles si je ne paie pas').check();
+    await page.getByLabel('Site Web, application ou jeu').fill('ExampleChat');
+    await page.getByLabel('Noms d’utilisateur ou de profil en cause').fill('faux_ami_2026');
+    await page.getByLabel('Racontez-nous ce qui s’est passé, dans vos mots').fill('Test navigateur : on exige 500 $ sinon les photos seront envoyées à mes amis.');
+    await page.getByLabel('Âge', { exact: true }).selectOption('14-15');
+    await page.getByLabel('Copiez les messages ici (ce qui a été dit, et par qui)').fill('faux_ami_2026 : paie ou j’envoie tout');
+    await page.getByLabel('Captures d’écran des messages, des profils ou des demandes de paiement').setInputFiles({ name: 'capture.png', mimeType: 'image/png', buffer: await demoUnknownImage(7) });
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Merci : votre signalement a été reçu' }).waitFor();
+    references.french = await referenceShown();
+    const safety = page.locator('section[aria-labelledby="safety-title"]');
+    await safety.getByRole('heading', { name: 'Si quelqu’un vous menace' }).waitFor();
+    const guidance = await safety.textContent();
+    for (const point of ['Ce n’est pas votre faute', 'Cessez tout contact', 'Ne payez pas', 'Désactivez les comptes', 'ne les supprimez pas', 'Conservez les preuves']) expect(guidance).toContain(point);
+    await page.getByText(/Jeunesse, J’écoute/).waitFor();
+    await expectAccessible();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'If someone is threatening you' }).waitFor();
+    await page.getByText('You are not to blame.', { exact: false }).waitFor();
+  });
+
+  it('an analyst signs in and finds both reports in the queue, with the reasons for their priority', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/#/staff');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await expectAccessible();
+    await page.getByLabel('Username').fill('analyst');
+    await page.getByLabel('Password').fill('vigil-demo-analyst');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Triage queue' }).waitFor();
+    const row = (reference: string) => page.locator('main table tbody tr').filter({ has: page.getByRole('link', { name: reference, exact: true }) });
+    await row(references.english as string).waitFor();
+    await expect(row(references.french as string).textContent()).resolves.toMatch(/High.*active-sextortion/);
+    await expectAccessible();
+  });
+
+  it('opens the sextortion report: metadata and hashes first, the screenshot blurred and grey', async () => {
+    await page.getByRole('link', { name: references.french as string, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Report ${references.french}` }).waitFor();
+    await page.getByText('Usernames: faux_ami_2026').waitFor();
+    await page.getByText('Child age range: 14-15').waitFor();
+    const media = page.locator('main article').filter({ hasText: 'capture.png' });
+    await media.getByText('SHA-256').waitFor();
+    const image = media.locator('figure img');
+    await image.waitFor();
+    expect(await image.getAttribute('data-revealed')).toBe('false');
+    expect(await image.getAttribute('style')).toMatch(/blur\(\d+px\) grayscale\(100%\)/);
+    await expectAccessible();
+    await page.getByRole('link', { name: 'Back to the queue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Triage queue' }).waitFor();
+  });
+
+  it('claims the English report and escalates it to law enforcement', async () => {
+    await page.getByRole('link', { name: references.english as string, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Report ${references.english}` }).waitFor();
+    await page.getByRole('button', { name: 'Claim', exact: true }).click();
+    await page.getByText('You hold this report.').waitFor();
+    // The page reloads the report after the action: the claim shows once it has.
+    await page.getByRole('button', { name: 'Release', exact: true }).waitFor();
+    await expect(page.getByTestId('claim').textContent()).resolves.toMatch(/^analyst, until /);
+    await expectAccessible();
+    await page.getByLabel('Summary for law enforcement').fill('Browser test: forum thread with abuse material, URL confirmed.');
+    await page.getByRole('button', { name: 'Escalate', exact: true }).click();
+    await page.getByText('Escalated to law enforcement.').waitFor();
+    await page.locator('main dl').getByText('Escalated', { exact: true }).waitFor();
+    const timeline = page.locator('section[aria-labelledby="timeline-title"] tbody');
+    await timeline.getByText('claimed', { exact: false }).first().waitFor();
+    await timeline.getByText(/escalated to law enforcement/).waitFor();
+    await expectAccessible();
+  });
+
+  it('shows the figures with a chart', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Figures' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Figures' }).waitFor();
+    await page.locator('main figure svg[role="img"]').waitFor();
+    await page.getByText(/Last 30 days: \d+ reports\./).waitFor();
+    await expectAccessible();
+  });
+
+  it('ran without a script error', () => {
+    expect(errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
+  });
+});
