@@ -19,6 +19,10 @@ if npm run -s lint; then passed=$((passed + 1)); else failed=$((failed + 1)); st
 step "build"
 if npm run -s build; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
+# The build leaves tests out; this checks their types too (Jest's ts-jest runs isolated, unchecked).
+step "type-check (tests included)"
+if npx tsc -p tsconfig.json --noEmit; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
 run_jest() {
   local name=$1; shift
   step "$name tests"

@@ -156,7 +156,7 @@ export function registerBanksCommand(program: Command, io: CliIo, setExitCode: (
     } catch (error) {
       if (!(error instanceof CliFailure) && !(error instanceof TypeError)) throw error;
       // TypeError: fetch could not connect (bad URL, service down).
-      io.stderr.write(`vigil banks: ${error instanceof TypeError ? `cannot reach the API (${(error.cause as Error | undefined)?.message ?? error.message})` : error.message}\n`);
+      io.stderr.write(`vigil banks: ${error instanceof TypeError ? `cannot reach the API (${(error.cause as Error | undefined)?.message ?? error.message})` : (error as Error).message}\n`);
       setExitCode(EXIT_FAILED);
     }
   };

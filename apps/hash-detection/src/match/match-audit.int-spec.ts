@@ -31,7 +31,7 @@ describe('MatchAuditLog (group commit into audit_log)', () => {
     const inserts = batches.map((batch: { n: number }) => batch.n);
     // The first row goes alone; the rest gather while it is written, at most 50 per statement.
     expect(inserts[0]).toBe(1);
-    expect(inserts.reduce((sum, n) => sum + n, 0)).toBe(120);
+    expect(inserts.reduce((sum: number, n: number) => sum + n, 0)).toBe(120);
     expect(Math.max(...inserts)).toBeLessThanOrEqual(50);
     expect(inserts.length).toBeLessThan(10);
     await log.beforeApplicationShutdown();

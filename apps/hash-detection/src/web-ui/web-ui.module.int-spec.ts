@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBuiltWebUi, WEB_UI_CONTENT_SECURITY_POLICY, WebUiModule } from './web-ui.module';
+import { WEB_APP_CONTENT_SECURITY_POLICY } from '@vigil/platform';
+import { findBuiltWebUi, WebUiModule } from './web-ui.module';
 
 @Controller()
 class ProbeController {
@@ -53,7 +54,7 @@ describe('the web UI served by hash-detection', () => {
     const response = await fetch(`${base}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('probe UI');
-    expect(response.headers.get('content-security-policy')).toBe(WEB_UI_CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('content-security-policy')).toBe(WEB_APP_CONTENT_SECURITY_POLICY);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 

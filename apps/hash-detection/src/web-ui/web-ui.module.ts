@@ -12,23 +12,6 @@ import { resolve } from 'node:path';
 export const WEB_UI_EXCLUDED_PATHS = ['/api', '/docs', '/docs-json', '/health', '/v1', '/h', '/m'];
 
 /**
- * Only what the built app needs: its own scripts and styles, images from the API as blob:
- * URLs, API calls to its own origin; no inline script, no framing, no plugins.
- */
-export const WEB_UI_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/**
  * The built UI: beside the compiled app in dist/ (dist/apps/hash-detection/src/web-ui → dist/apps/hash-detection-web),
  * or, when the app runs from its TypeScript sources (tests), the repository's dist/. A folder
  * counts only if Vite built it (index.html and assets/), never the unbuilt source folder.
@@ -43,7 +26,7 @@ export class WebUiModule {
   static register(infra: Pick<ServiceInfrastructure, 'log'>, locate: () => string | undefined = findBuiltWebUi): DynamicModule {
     return {
       module: WebUiModule,
-      imports: [WebAppModule.register({ rootPath: locate(), excludedPrefixes: WEB_UI_EXCLUDED_PATHS, contentSecurityPolicy: WEB_UI_CONTENT_SECURITY_POLICY, name: 'web UI', log: infra.log })],
+      imports: [WebAppModule.register({ rootPath: locate(), excludedPrefixes: WEB_UI_EXCLUDED_PATHS, name: 'web UI', log: infra.log })],
     };
   }
 }

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBuiltTiplineWeb, TIPLINE_WEB_CONTENT_SECURITY_POLICY, TiplineWebModule } from './web-ui.module';
+import { WEB_APP_CONTENT_SECURITY_POLICY } from '@vigil/platform';
+import { findBuiltTiplineWeb, TiplineWebModule } from './web-ui.module';
 
 @Controller()
 class ProbeController {
@@ -48,7 +49,7 @@ describe('the tipline web app served by the tipline', () => {
     const response = await fetch(`${base}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('probe UI');
-    expect(response.headers.get('content-security-policy')).toBe(TIPLINE_WEB_CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('content-security-policy')).toBe(WEB_APP_CONTENT_SECURITY_POLICY);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 

@@ -14,24 +14,6 @@ import { resolve } from 'node:path';
 export const TIPLINE_WEB_EXCLUDED_PATHS = ['/api', '/docs', '/docs-json', '/health'];
 
 /**
- * Only what the built app needs: its own scripts and styles, evidence images as blob: URLs, API
- * calls to its own origin; no inline script, no framing, no plugins. No third-party origin at
- * all, so a public reporter's visit reaches nobody but the tipline.
- */
-export const TIPLINE_WEB_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/**
  * The built app: beside the compiled service in dist/ (dist/apps/tipline/src/web-ui → dist/apps/tipline-web),
  * or, when the service runs from its TypeScript sources (tests), the repository's dist/. A
  * folder counts only if Vite built it (index.html and assets/), never the unbuilt source folder.
@@ -46,7 +28,7 @@ export class TiplineWebModule {
   static register(infra: Pick<ServiceInfrastructure, 'log'>, locate: () => string | undefined = findBuiltTiplineWeb): DynamicModule {
     return {
       module: TiplineWebModule,
-      imports: [WebAppModule.register({ rootPath: locate(), excludedPrefixes: TIPLINE_WEB_EXCLUDED_PATHS, contentSecurityPolicy: TIPLINE_WEB_CONTENT_SECURITY_POLICY, name: 'tipline web app', log: infra.log })],
+      imports: [WebAppModule.register({ rootPath: locate(), excludedPrefixes: TIPLINE_WEB_EXCLUDED_PATHS, name: 'tipline web app', log: infra.log })],
     };
   }
 }

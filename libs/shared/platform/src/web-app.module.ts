@@ -9,13 +9,32 @@ export interface WebAppOptions {
   rootPath: string | undefined;
   /** Path prefixes the web app never answers ('/api' covers '/api' and '/api/...'): they stay the API's, and 404 as JSON. */
   excludedPrefixes: readonly string[];
-  contentSecurityPolicy: string;
+  /** Defaults to WEB_APP_CONTENT_SECURITY_POLICY. */
+  contentSecurityPolicy?: string;
   /** Named in the log line when the app was not built. */
   name: string;
   log: (message: string) => void;
 }
 
 const WEB_APP_OPTIONS = Symbol('WebAppOptions');
+
+/**
+ * What a Vite-built app needs and no more: its own scripts and styles, media as blob: URLs, API
+ * calls to its own origin; no inline script, no framing, no plugins, and no third-party origin, so
+ * a visit (a public reporter's included) reaches nobody but this service.
+ */
+export const WEB_APP_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** True when the folder holds a Vite build (index.html and assets/), not an unbuilt source folder. */
 export function isBuiltWebApp(folder: string): boolean {
@@ -43,7 +62,7 @@ export class WebAppModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const { rootPath, excludedPrefixes, contentSecurityPolicy, name, log } = this.options;
+    const { rootPath, excludedPrefixes, contentSecurityPolicy = WEB_APP_CONTENT_SECURITY_POLICY, name, log } = this.options;
     if (!rootPath) {
       log(`${name} not built (run \`npm run build\`): serving the API only`);
       return;

@@ -217,7 +217,7 @@ describe('industry match API: API keys, hashes or files, Arachnid Shield and HMA
 
   it('answers Arachnid Shield clients in its shapes (media bytes, PDQ list, Basic auth)', async () => {
     const basic = `Basic ${Buffer.from(`e2e-platform:${key}`).toString('base64')}`;
-    const media = await api<Record<string, unknown>>(`${url}/v1/media`, { method: 'POST', body: new Uint8Array(known[0].bytes) as unknown as BodyInit, headers: { authorization: basic, 'content-type': 'image/png' } });
+    const media = await api<Record<string, unknown>>(`${url}/v1/media`, { method: 'POST', body: new Uint8Array(known[0].bytes) as unknown as NonNullable<RequestInit['body']>, headers: { authorization: basic, 'content-type': 'image/png' } });
     expect(media.status).toBe(200);
     expect(media.body).toMatchObject({ sha256_hex: known[0].sha256.toUpperCase(), md5_hex: known[0].md5, size_bytes: known[0].bytes.length, classification: 'csam', match_type: 'exact' });
     expect(media.body.sha1_base32).toMatch(/^[A-Z2-7]{32}$/);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type JpegOptions } from 'sharp';
 import { readJpegFrameHeader } from './jpeg-header';
 import { SharpImageDecoder } from './sharp-image-decoder';
 
@@ -11,7 +11,7 @@ function gradient(width: number, height: number, channels: 1 | 3 | 4): Buffer {
   return data;
 }
 
-async function jpeg(width: number, height: number, channels: 1 | 3, options: sharp.JpegOptions = {}): Promise<Buffer> {
+async function jpeg(width: number, height: number, channels: 1 | 3, options: JpegOptions = {}): Promise<Buffer> {
   return sharp(gradient(width, height, channels), { raw: { width, height, channels } })
     .toColourspace(channels === 1 ? 'b-w' : 'srgb')
     .withExif({ IFD0: { Copyright: 'synthetic test image' } })
