@@ -5,7 +5,6 @@ export * from './domain/banks/match-decision';
 export * from './ports/hash-bank.repository';
 export * from './ports/pdq-candidate-finder';
 export * from './domain/match-index';
-export * from './adapters/match-index/indexed-pdq-candidate-finder';
 export * from './application/match-report-media/match-report-media.use-case';
 export * from './application/curate-banks/curate-banks.use-case';
 export * from './adapters/typeorm/typeorm-hash-bank.repository';

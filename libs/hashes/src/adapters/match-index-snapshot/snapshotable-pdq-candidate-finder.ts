@@ -1,4 +1,5 @@
 import { PdqMatchIndex } from '../../domain/match-index';
+import type { BankEntryStatusListener } from '../../ports/hash-bank.repository';
 import type { BankChangeListener, PdqCandidateFinder } from '../../ports/pdq-candidate-finder';
 import { RunningPdqFingerprint, type PdqIndexFingerprint } from './pdq-index-fingerprint';
 
@@ -16,12 +17,13 @@ export interface PdqIndexStatus {
 }
 
 /**
- * PDQ candidates from the in-memory multi-index (domain/match-index), like
- * IndexedPdqCandidateFinder, plus what snapshots need: the whole index can be serialized or
- * replaced by a deserialized one, and it keeps a fingerprint of its contents (see
- * pdq-index-fingerprint.ts) so a snapshot records exactly what it holds.
+ * PDQ candidates from the in-memory multi-index (domain/match-index), built from the banks in
+ * Postgres or loaded from a snapshot, and updated in place as curators add, disable and enable
+ * entries. For snapshots, the whole index can be serialized or replaced by a deserialized one, and
+ * it keeps a fingerprint of its contents (see pdq-index-fingerprint.ts) so a snapshot records
+ * exactly what it holds.
  */
-export class SnapshotablePdqCandidateFinder implements PdqCandidateFinder, BankChangeListener {
+export class SnapshotablePdqCandidateFinder implements PdqCandidateFinder, BankChangeListener, BankEntryStatusListener {
   private index = new PdqMatchIndex();
   private readonly fingerprint = new RunningPdqFingerprint();
   private source: PdqIndexStatus['source'] = 'empty';

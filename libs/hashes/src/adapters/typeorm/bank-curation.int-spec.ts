@@ -12,7 +12,7 @@ import { MatchReportMediaUseCase } from '../../application/match-report-media/ma
 import { parseBankFile } from '../../domain/bank-exchange/bank-file-formats';
 import { md5, pdq, sha1 } from '../../domain/bank-exchange/__fixtures__/synthetic-hashes';
 import type { EntryChange } from '../../domain/banks/entry-change';
-import { IndexedPdqCandidateFinder } from '../match-index/indexed-pdq-candidate-finder';
+import { SnapshotablePdqCandidateFinder } from '../match-index-snapshot/snapshotable-pdq-candidate-finder';
 import { CreateHashBanks1763900000001 } from './migrations/1763900000001-create-hash-banks';
 import { BankCuration1764000100000 } from './migrations/1764000100000-bank-curation';
 import { TypeOrmHashBankRepository } from './typeorm-hash-bank.repository';
@@ -42,7 +42,7 @@ function flipBits(hex: string, bits: number): string {
 describe('bank curation against Postgres: import, change feed, disable/enable, expiry, browse, export', () => {
   let setup: MigratedTestDatabase;
   let repository: TypeOrmHashBankRepository;
-  let finder: IndexedPdqCandidateFinder;
+  let finder: SnapshotablePdqCandidateFinder;
   const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
   let curate: CurateBanksUseCase;
   let curateEntries: CurateBankEntriesUseCase;
@@ -52,7 +52,7 @@ describe('bank curation against Postgres: import, change feed, disable/enable, e
   beforeAll(async () => {
     setup = await migratedTestDatabase({ schema: SCHEMA, migrations: MIGRATIONS });
     repository = new TypeOrmHashBankRepository(setup.transactions, SCHEMA);
-    finder = new IndexedPdqCandidateFinder(() => repository.listPdqEntries());
+    finder = new SnapshotablePdqCandidateFinder(() => repository.listPdqEntries());
     await finder.rebuild();
     curate = new CurateBanksUseCase(repository, clock, randomUUID, finder);
     curateEntries = new CurateBankEntriesUseCase(repository, clock, finder);
@@ -216,7 +216,7 @@ describe('bank curation against Postgres: import, change feed, disable/enable, e
       expect((await finder.findNear(query, 31)).map(key).sort()).toEqual(expected.map(key).sort());
     }
     // A fresh index built from Postgres agrees with the one updated in place.
-    const rebuilt = new IndexedPdqCandidateFinder(() => repository.listPdqEntries());
+    const rebuilt = new SnapshotablePdqCandidateFinder(() => repository.listPdqEntries());
     await rebuilt.rebuild();
     expect(rebuilt.size).toBe(finder.size);
   });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CurateBanksUseCase } from '../../application/curate-banks/curate-banks.use-case';
 import { MatchReportMediaUseCase } from '../../application/match-report-media/match-report-media.use-case';
-import { IndexedPdqCandidateFinder } from '../match-index/indexed-pdq-candidate-finder';
+import { SnapshotablePdqCandidateFinder } from '../match-index-snapshot/snapshotable-pdq-candidate-finder';
 import { CreateHashBanks1763900000001 } from './migrations/1763900000001-create-hash-banks';
 import { BankCuration1764000100000 } from './migrations/1764000100000-bank-curation';
 import { TypeOrmHashBankRepository } from './typeorm-hash-bank.repository';
@@ -57,7 +57,7 @@ describe('hash banks and exact matching (real Postgres)', () => {
   });
 
   it('matches a PDQ near-duplicate through the index, with its distance, and never on low quality', async () => {
-    const finder = new IndexedPdqCandidateFinder(() => repository.listPdqEntries());
+    const finder = new SnapshotablePdqCandidateFinder(() => repository.listPdqEntries());
     await finder.rebuild();
     const curate = new CurateBanksUseCase(repository, clock, randomUUID, finder);
     const bank = await curate.createBank({ name: 'Perceptual', kind: 'positive', source: 'tests', terms: 't', owner: 'o', pdqThreshold: 10 });

@@ -5,7 +5,7 @@ import { migratedTestDatabase, syntheticImage, type MigratedTestDatabase } from 
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { createLocalHashFileUseCase } from '../../local-hash-file.factory';
-import { IndexedPdqCandidateFinder } from '../../match-index/indexed-pdq-candidate-finder';
+import { SnapshotablePdqCandidateFinder } from '../../match-index-snapshot/snapshotable-pdq-candidate-finder';
 import { CurateBankEntriesUseCase } from '../../../application/curate-banks/curate-bank-entries.use-case';
 import { CurateBanksUseCase } from '../../../application/curate-banks/curate-banks.use-case';
 import { MatchReportMediaUseCase } from '../../../application/match-report-media/match-report-media.use-case';
@@ -160,7 +160,7 @@ describe('the review queue on Postgres', () => {
   describe('consensus into the reviewed bank', () => {
     const clock = new FixedClock(t0);
     let banks: TypeOrmHashBankRepository;
-    let finder: IndexedPdqCandidateFinder;
+    let finder: SnapshotablePdqCandidateFinder;
     let matcher: MatchReportMediaUseCase;
     let enqueue: EnqueueUnknownMediaUseCase;
     let decide: RecordDecisionUseCase;
@@ -168,7 +168,7 @@ describe('the review queue on Postgres', () => {
 
     beforeAll(async () => {
       banks = new TypeOrmHashBankRepository(setup.transactions, SCHEMA);
-      finder = new IndexedPdqCandidateFinder(() => banks.listPdqEntries());
+      finder = new SnapshotablePdqCandidateFinder(() => banks.listPdqEntries());
       await finder.rebuild();
       const curate = new CurateBanksUseCase(banks, clock, randomUUID, finder);
       const reviewedBank = new ReviewedBank(banks, curate, undefined, new CurateBankEntriesUseCase(banks, clock, finder));
