@@ -4,16 +4,15 @@ import { SystemClock } from '@vigil/kernel';
 import type { ServiceInfrastructure } from '@vigil/platform';
 import {
   EVIDENCE_STORE,
-  EscalateReportUseCase,
   newReportReference,
   RecordMediaResultUseCase,
   REPORT_REPOSITORY,
   SubmitReportUseCase,
+  TypeOrmReportLinks,
   TypeOrmReportRepository,
   type EvidenceStore,
   type ReportRepository,
 } from '@vigil/reports';
-import { TypeOrmReportLinks } from '@vigil/reports';
 import { AUDIT_TRAIL } from '@vigil/security';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -43,7 +42,6 @@ export class TiplineModule {
           useFactory: (reports: ReportRepository, evidence: EvidenceStore) =>
             new SubmitReportUseCase(reports, clock, { newId: randomUUID, newReference: () => newReportReference(randomBytes(8)) }, evidence, (work) => infra.transactions.run(work)),
         },
-        { provide: EscalateReportUseCase, inject: [REPORT_REPOSITORY], useFactory: (reports: ReportRepository) => new EscalateReportUseCase(reports, clock) },
         { provide: RecordMediaResultUseCase, inject: [REPORT_REPOSITORY], useFactory: (reports: ReportRepository) => new RecordMediaResultUseCase(reports, clock) },
         {
           provide: HashFileUseCase,
