@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './synthetic-videos';
 export * from './browser';
 export * from './mmdb-writer';
+export * from './web-app-probe';

@@ -1,48 +1,19 @@
-import { Body, Controller, Get, Module, Post, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { INestApplication } from '@nestjs/common';
+import { fakeWebAppBuild, PROBE_UI_TEXT, startWebAppProbe } from '@vigil/test-fixtures';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WEB_APP_CONTENT_SECURITY_POLICY } from '@vigil/platform';
 import { findBuiltWebUi, WebUiModule } from './web-ui.module';
 
-@Controller()
-class ProbeController {
-  @Get('api/v1/probe')
-  probe() {
-    return { ok: true };
-  }
-
-  @Post('api/v1/probe')
-  echo(@Body() body: unknown) {
-    return body;
-  }
-
-  @Get('health')
-  health() {
-    return { status: 'ok' };
-  }
-}
-
-/** As the service starts: NestFactory sets the HTTP adapter before modules are created (the testing module does not, and the web app mounts itself on it). */
-async function appWith(webUi: DynamicModule): Promise<INestApplication> {
-  @Module({ imports: [webUi], controllers: [ProbeController] })
-  class ProbeRootModule {}
-  return NestFactory.create(ProbeRootModule, { logger: false });
-}
-
+// How a web app is served (CSP, bundles, fallback, API left alone, bad bodies left to Nest) is
+// tested once, in libs/shared/platform/src/web-app.module.int-spec.ts; this covers what is this app's own.
 describe('the web UI served by hash-detection', () => {
-  const built = mkdtempSync(join(tmpdir(), 'vigil-web-ui-'));
+  const built = fakeWebAppBuild();
   let app: INestApplication;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(join(built, 'assets'));
-    writeFileSync(join(built, 'index.html'), '<!doctype html><title>probe UI</title>');
-    writeFileSync(join(built, 'assets', 'app.js'), 'console.log(1)');
-    app = await appWith(WebUiModule.register({ log: () => undefined }, () => built));
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
+    ({ app, base } = await startWebAppProbe(WebUiModule.register({ log: () => undefined }, () => built)));
   });
 
   afterAll(async () => {
@@ -50,51 +21,26 @@ describe('the web UI served by hash-detection', () => {
     rmSync(built, { recursive: true, force: true });
   });
 
-  it('serves index.html at / with a content security policy', async () => {
-    const response = await fetch(`${base}/`);
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('probe UI');
-    expect(response.headers.get('content-security-policy')).toBe(WEB_APP_CONTENT_SECURITY_POLICY);
-    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-  });
-
-  it('serves the bundles and falls back to index.html for the app’s own paths', async () => {
-    expect(await (await fetch(`${base}/assets/app.js`)).text()).toBe('console.log(1)');
+  it('loads the app on its own routes and keeps the service’s API paths out of it', async () => {
     const deep = await fetch(`${base}/banks/some-id`);
     expect(deep.status).toBe(200);
-    expect(await deep.text()).toContain('probe UI');
-  });
-
-  it('leaves the API and health to their controllers, and an unknown API path is a JSON 404, not the UI', async () => {
+    expect(await deep.text()).toContain(PROBE_UI_TEXT);
     expect(await (await fetch(`${base}/api/v1/probe`)).json()).toEqual({ ok: true });
-    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
-    const missing = await fetch(`${base}/api/v1/not-there`);
-    expect(missing.status).toBe(404);
-    expect(missing.headers.get('content-type')).toMatch(/json/);
     for (const path of ['/docs-json', '/v1/partner/thing', '/h/abc', '/m/abc']) {
       const response = await fetch(`${base}${path}`);
       expect([path, response.status]).toEqual([path, 404]);
     }
   });
 
-  it('leaves a malformed JSON body on an API route to Nest: a 400, not a 404 or the UI', async () => {
-    const response = await fetch(`${base}/api/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken":' });
-    expect(response.status).toBe(400);
-    const echoed = await fetch(`${base}/api/v1/probe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ok":1}' });
-    expect(await echoed.json()).toEqual({ ok: 1 });
-  });
-
-  it('starts without the UI when it was not built, and says so', async () => {
+  it('finds no build in an unbuilt tree, then starts without the app and says so', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'vigil-no-ui-'));
     try {
       expect(findBuiltWebUi(join(empty, 'a', 'b', 'c'))).toBeUndefined();
       const lines: string[] = [];
-      const bare = await appWith(WebUiModule.register({ log: (line) => lines.push(line) }, () => undefined));
-      await bare.listen(0, '127.0.0.1');
+      const bare = await startWebAppProbe(WebUiModule.register({ log: (line) => lines.push(line) }, () => undefined));
       expect(lines.join('\n')).toMatch(/web UI not built/);
-      expect((await fetch(`${await bare.getUrl()}/`)).status).toBe(404);
-      expect(await (await fetch(`${await bare.getUrl()}/api/v1/probe`)).json()).toEqual({ ok: true });
-      await bare.close();
+      expect((await fetch(`${bare.base}/`)).status).toBe(404);
+      await bare.app.close();
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
