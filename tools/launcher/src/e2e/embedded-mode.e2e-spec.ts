@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { driveFirstFlow, type PlatformUrls } from './first-flow';
-import { api, assertBuilt, freePort, PlatformProcess, staffToken } from './platform-harness';
+import { api, assertBuilt, embeddedPlatform, PlatformProcess, staffToken } from './platform-harness';
 
 describe('embedded mode: one process, embedded Postgres, in-process bus, demo data', () => {
   jest.setTimeout(240000);
@@ -13,17 +13,8 @@ describe('embedded mode: one process, embedded Postgres, in-process bus, demo da
 
   beforeAll(async () => {
     assertBuilt();
-    const ports = { tipline: await freePort(), hash: await freePort(), hub: await freePort(), pg: await freePort() };
-    platform = new PlatformProcess(
-      'embedded',
-      {
-        DATABASE_URL: '', REDIS_URL: '', VIGIL_DATA_DIR: dataDir, VIGIL_EMBEDDED_PG_PORT: String(ports.pg),
-        TIPLINE_PORT: String(ports.tipline), HASH_DETECTION_PORT: String(ports.hash), REFERRAL_HUB_PORT: String(ports.hub),
-      },
-      /Vigil is running/,
-    );
+    ({ platform, urls } = await embeddedPlatform({ dataDir }));
     await platform.start(180000);
-    urls = { tipline: `http://127.0.0.1:${ports.tipline}`, hashDetection: `http://127.0.0.1:${ports.hash}`, referralHub: `http://127.0.0.1:${ports.hub}` };
   });
 
   afterAll(async () => {

@@ -1,11 +1,7 @@
 import { demoKnownImages } from '@vigil/test-fixtures';
-import { api, eventually, reportForm, staffToken } from './platform-harness';
+import { api, eventually, reportForm, staffToken, type PlatformUrls } from './platform-harness';
 
-export interface PlatformUrls {
-  tipline: string;
-  hashDetection: string;
-  referralHub: string;
-}
+export type { PlatformUrls } from './platform-harness';
 
 interface QueueRow {
   id: string;

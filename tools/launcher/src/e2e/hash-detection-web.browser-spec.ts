@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_BANK_NAME } from '../demo-seed';
-import { assertBuilt, freePort, PlatformProcess, REPO_ROOT } from './platform-harness';
+import { assertBuilt, embeddedPlatform, PlatformProcess, REPO_ROOT, type PlatformUrls } from './platform-harness';
 
 /**
  * The hash-detection staff UI in Chromium, against the compiled platform in embedded mode with
@@ -29,17 +29,10 @@ describe('hash-detection web UI in Chromium', () => {
   beforeAll(async () => {
     assertBuilt();
     if (!existsSync(join(REPO_ROOT, 'dist', 'apps', 'hash-detection-web', 'index.html'))) throw new Error('the web UI is not built: run `npm run build`');
-    const ports = { tipline: await freePort(), hash: await freePort(), hub: await freePort(), pg: await freePort() };
-    platform = new PlatformProcess(
-      'embedded',
-      {
-        DATABASE_URL: '', REDIS_URL: '', VIGIL_DATA_DIR: dataDir, VIGIL_EMBEDDED_PG_PORT: String(ports.pg),
-        TIPLINE_PORT: String(ports.tipline), HASH_DETECTION_PORT: String(ports.hash), REFERRAL_HUB_PORT: String(ports.hub),
-      },
-      /Vigil is running/,
-    );
+    let urls: PlatformUrls;
+    ({ platform, urls } = await embeddedPlatform({ dataDir }));
     [known, browser] = await Promise.all([demoKnownImages(), launchChromium(), platform.start(180000)]).then(([images, chromium]) => [images, chromium] as const);
-    ({ context, page, errors } = await openStaffPage(browser, `http://127.0.0.1:${ports.hash}`));
+    ({ context, page, errors } = await openStaffPage(browser, urls.hashDetection));
   });
 
   afterAll(async () => {

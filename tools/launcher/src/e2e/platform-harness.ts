@@ -91,6 +91,31 @@ export class PlatformProcess {
 /** The tests call the APIs exactly as the demo seeding does. */
 export { requestJson as api, login as staffToken } from '../demo-seed';
 
+export interface PlatformUrls {
+  tipline: string;
+  hashDetection: string;
+  referralHub: string;
+}
+
+/**
+ * The whole platform in embedded mode (one process, in-process bus) on free ports, not yet
+ * started: with its own embedded Postgres under `dataDir`, or on an existing database. The caller
+ * starts it (and stops it in afterAll, which works even when the start failed).
+ */
+export async function embeddedPlatform(database: { dataDir: string } | { databaseUrl: string }, env: NodeJS.ProcessEnv = {}): Promise<{ platform: PlatformProcess; urls: PlatformUrls }> {
+  const ports = { tipline: await freePort(), hash: await freePort(), hub: await freePort() };
+  const storage = 'dataDir' in database
+    ? { DATABASE_URL: '', VIGIL_DATA_DIR: database.dataDir, VIGIL_EMBEDDED_PG_PORT: String(await freePort()) }
+    : { DATABASE_URL: database.databaseUrl };
+  const platform = new PlatformProcess(
+    'embedded',
+    { ...storage, REDIS_URL: '', TIPLINE_PORT: String(ports.tipline), HASH_DETECTION_PORT: String(ports.hash), REFERRAL_HUB_PORT: String(ports.hub), ...env },
+    /Vigil is running/,
+  );
+  const url = (port: number) => `http://127.0.0.1:${port}`;
+  return { platform, urls: { tipline: url(ports.tipline), hashDetection: url(ports.hash), referralHub: url(ports.hub) } };
+}
+
 export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60000): Promise<T> {
   const started = Date.now();
   let last: unknown;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { api, assertBuilt, eventually, freePort, PlatformProcess, reportForm, staffToken } from './platform-harness';
+import { api, assertBuilt, embeddedPlatform, eventually, PlatformProcess, reportForm, staffToken, type PlatformUrls } from './platform-harness';
 
 /** Synthetic and benign: example.com addresses, a documentation IP (RFC 5737) and made-up geolocation data. */
 const SUSPECT_EMAIL = 'e2e.suspect@example.com';
@@ -55,18 +55,10 @@ describe('referral hub: intake → one case → jurisdiction → package → dis
     assertBuilt();
     writeFileSync(join(geoDir, 'ranges.csv'), GEOIP_CSV);
     database = await createTestDatabase('vigil_e2e_referral_hub');
-    const ports = { tipline: await freePort(), hash: await freePort(), hub: await freePort() };
-    platform = new PlatformProcess(
-      'embedded',
-      {
-        DATABASE_URL: database.url, REDIS_URL: '', TIPLINE_PORT: String(ports.tipline), HASH_DETECTION_PORT: String(ports.hash), REFERRAL_HUB_PORT: String(ports.hub),
-        GEOIP_CSV_PATH: join(geoDir, 'ranges.csv'),
-      },
-      /Vigil is running/,
-    );
+    let urls: PlatformUrls;
+    ({ platform, urls } = await embeddedPlatform({ databaseUrl: database.url }, { GEOIP_CSV_PATH: join(geoDir, 'ranges.csv') }));
     await platform.start(180000);
-    tipline = `http://127.0.0.1:${ports.tipline}`;
-    hub = `http://127.0.0.1:${ports.hub}`;
+    ({ tipline, referralHub: hub } = urls);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { Client } from 'pg';
 import { DEMO_TAKEDOWN_URL } from '../demo-takedown';
-import { api, assertBuilt, eventually, freePort, PlatformProcess, staffToken } from './platform-harness';
+import { api, assertBuilt, embeddedPlatform, eventually, freePort, PlatformProcess, staffToken, type PlatformUrls } from './platform-harness';
 
 interface UrlRow {
   id: string;
@@ -49,18 +49,13 @@ describe('takedown: URL list, notices, removal, figures, re-upload, blocklist', 
     local = `http://127.0.0.1:${hostPort}`;
 
     database = await createTestDatabase('vigil_e2e_takedown');
-    const ports = { tipline: await freePort(), hash: await freePort(), hub: await freePort() };
-    platform = new PlatformProcess(
-      'embedded',
-      {
-        DATABASE_URL: database.url, REDIS_URL: '', TIPLINE_PORT: String(ports.tipline), HASH_DETECTION_PORT: String(ports.hash), REFERRAL_HUB_PORT: String(ports.hub),
-        TAKEDOWN_SWEEP_MS: '250', TAKEDOWN_CHECK_MS: '250', TAKEDOWN_CHECK_PRIVATE_ADDRESSES: 'true', TAKEDOWN_HTTP_TIMEOUT_MS: '2000',
-      },
-      /Vigil is running/,
-    );
+    let urls: PlatformUrls;
+    ({ platform, urls } = await embeddedPlatform(
+      { databaseUrl: database.url },
+      { TAKEDOWN_SWEEP_MS: '250', TAKEDOWN_CHECK_MS: '250', TAKEDOWN_CHECK_PRIVATE_ADDRESSES: 'true', TAKEDOWN_HTTP_TIMEOUT_MS: '2000' },
+    ));
     await platform.start(180000);
-    hashDetection = `http://127.0.0.1:${ports.hash}`;
-    tipline = `http://127.0.0.1:${ports.tipline}`;
+    ({ hashDetection, tipline } = urls);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertBuilt, freePort, PlatformProcess, REPO_ROOT } from './platform-harness';
+import { assertBuilt, embeddedPlatform, PlatformProcess, REPO_ROOT, type PlatformUrls } from './platform-harness';
 
 /**
  * The tipline web app in Chromium, against the compiled platform in embedded mode: a member of
@@ -32,18 +32,11 @@ describe('tipline web app in Chromium', () => {
   beforeAll(async () => {
     assertBuilt();
     if (!existsSync(join(REPO_ROOT, 'dist', 'apps', 'tipline-web', 'index.html'))) throw new Error('the tipline web app is not built: run `npm run build`');
-    const ports = { tipline: await freePort(), hash: await freePort(), hub: await freePort(), pg: await freePort() };
-    platform = new PlatformProcess(
-      'embedded',
-      {
-        DATABASE_URL: '', REDIS_URL: '', VIGIL_DATA_DIR: dataDir, VIGIL_EMBEDDED_PG_PORT: String(ports.pg),
-        TIPLINE_PORT: String(ports.tipline), HASH_DETECTION_PORT: String(ports.hash), REFERRAL_HUB_PORT: String(ports.hub),
-      },
-      /Vigil is running/,
-    );
+    let urls: PlatformUrls;
+    ({ platform, urls } = await embeddedPlatform({ dataDir }));
     [browser] = await Promise.all([launchChromium(), platform.start(180000)]);
     // A phone-sized window: the public form must work on the device a teenager has.
-    ({ context, page, errors } = await openStaffPage(browser, `http://127.0.0.1:${ports.tipline}`));
+    ({ context, page, errors } = await openStaffPage(browser, urls.tipline));
     await page.setViewportSize({ width: 390, height: 844 });
   });
 
