@@ -4,3 +4,4 @@ export * from './synthetic-videos';
 export * from './browser';
 export * from './mmdb-writer';
 export * from './web-app-probe';
+export * from './locale-checks';

@@ -1,16 +1,9 @@
 import { blankStrings, localeKeys } from '@vigil/web-ui/locale-keys';
 import sharedEn from '@vigil/web-ui/locales/en.json';
-import { readdirSync, readFileSync } from 'node:fs';
+import { keysUsedInSources } from '@vigil/test-fixtures';
 import { join } from 'node:path';
 import en from './en.json';
 import fr from './fr.json';
-
-/** Every literal key the UI's code passes to t('…'). */
-function keysUsedInSources(folder: string): string[] {
-  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.spec.ts'));
-  const keys = files.flatMap((file) => [...readFileSync(join(folder, file), 'utf8').matchAll(/\bt\('([a-zA-Z0-9.-]+)'/g)].map((match) => match[1]));
-  return [...new Set(keys)].sort();
-}
 
 describe('tipline web app strings', () => {
   it('has the same keys in English and French', () => {
