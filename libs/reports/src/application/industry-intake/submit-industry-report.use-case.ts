@@ -1,4 +1,4 @@
-import { envelope, REPORT_SUBMITTED_V1, type ReportSubmittedV1 } from '@vigil/contracts';
+import { envelope, REPORT_SUBMITTED_V1 } from '@vigil/contracts';
 import { ValidationError, type Clock } from '@vigil/kernel';
 import { isIncidentType, type IncidentType } from '../../domain/incident-type';
 import { Report, type ReportMedia } from '../../domain/report';
@@ -11,6 +11,7 @@ import type { ReportLinks } from '../../ports/report-links';
 import type { ReportTriageRepository } from '../../ports/report-triage.repository';
 import type { ReportRepository } from '../../ports/report.repository';
 import { identifiersOfAccounts, identifiersOfReport } from '../link-reports/extract-identifiers';
+import { reportSubmittedPayload } from '../submit-report/report-submitted-payload';
 
 export interface IndustryIncident {
   type: string;
@@ -137,16 +138,7 @@ export class SubmitIndustryReportUseCase {
     if (command.urgentReason) report.flagUrgent(command.urgentReason, receivedAt);
     report.pullEvents();
     const state = report.snapshot();
-    const payload: ReportSubmittedV1 = {
-      reportId: state.id,
-      reference: state.reference,
-      incidentType: state.incidentType,
-      source: state.source,
-      urls: state.urls,
-      media: state.media.map(({ mediaId, sha256, md5, pdq, pdqQuality, bytes, contentType }) => ({ mediaId, sha256, md5, pdq, pdqQuality, bytes, contentType })),
-      priority: state.priority,
-      priorityReasons: state.priorityReasons.map((reason) => `${reason.rule}: ${reason.detail}`),
-    };
+    const payload = reportSubmittedPayload(state);
     const identifiers = uniqueIdentifiers([
       ...identifiersOfReport(state),
       ...files.all.flatMap((file) => (file.sha256 ? [{ kind: 'sha256' as const, value: file.sha256 }] : [])),

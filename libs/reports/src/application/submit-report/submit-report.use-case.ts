@@ -1,9 +1,10 @@
-import { envelope, REPORT_SUBMITTED_V1, type ReportSubmittedV1 } from '@vigil/contracts';
+import { envelope, REPORT_SUBMITTED_V1 } from '@vigil/contracts';
 import type { Clock } from '@vigil/kernel';
 import { Report, type ReportMedia, type ReportSource } from '../../domain/report';
 import { runDirectly, type AtomicWork, type EvidenceFile, type EvidenceStore } from '../../ports/evidence-store';
 import type { ReportRepository } from '../../ports/report.repository';
 import type { ReportIdentities } from '../../ports/report-identities';
+import { reportSubmittedPayload } from './report-submitted-payload';
 
 /** One media file as intake hands it over: its digests, and the bytes to keep as evidence. */
 export type SubmittedMedia = Omit<ReportMedia, 'matchState' | 'mediaId'> & { content?: Uint8Array };
@@ -51,16 +52,7 @@ export class SubmitReportUseCase {
     });
     report.pullEvents();
     const state = report.snapshot();
-    const payload: ReportSubmittedV1 = {
-      reportId: state.id,
-      reference: state.reference,
-      incidentType: state.incidentType,
-      source: state.source,
-      urls: state.urls,
-      media: state.media.map(({ mediaId, sha256, md5, pdq, pdqQuality, bytes, contentType }) => ({ mediaId, sha256, md5, pdq, pdqQuality, bytes, contentType })),
-      priority: state.priority,
-      priorityReasons: state.priorityReasons.map((reason) => `${reason.rule}: ${reason.detail}`),
-    };
+    const payload = reportSubmittedPayload(state);
     const files: EvidenceFile[] = media.flatMap(({ digests, content }) =>
       content ? [{ mediaId: digests.mediaId, reportId: state.id, contentType: digests.contentType, content, sha256: digests.sha256, createdAt: state.receivedAt }] : [],
     );
