@@ -1,3 +1,5 @@
+import { integerSetting } from '@vigil/kernel';
+
 /** The PdqIndexSnapshotter of the running service (writes the PDQ index snapshot). */
 export const PDQ_INDEX_SNAPSHOTTER = Symbol('PdqIndexSnapshotter');
 
@@ -14,8 +16,7 @@ export interface IndexSnapshotConfig {
  */
 export function readIndexSnapshotConfig(env: Record<string, string | undefined>): IndexSnapshotConfig {
   const directory = env.VIGIL_INDEX_SNAPSHOT_DIR || `${env.VIGIL_DATA_DIR || '.vigil'}/hash-detection`;
-  const raw = env.INDEX_SNAPSHOT_INTERVAL_MS;
-  const intervalMs = raw === undefined || raw === '' ? 300_000 : Number(raw);
-  if (!Number.isInteger(intervalMs) || intervalMs < 0) throw new Error(`INDEX_SNAPSHOT_INTERVAL_MS must be a whole number of milliseconds (0: only at shutdown), got "${raw}"`);
+  // 0: written only at shutdown.
+  const intervalMs = integerSetting(env, 'INDEX_SNAPSHOT_INTERVAL_MS', { fallback: 300_000, min: 0, unit: 'milliseconds' });
   return { directory, intervalMs };
 }

@@ -1,4 +1,4 @@
-import { isId } from '@vigil/kernel';
+import { integerSetting, isId } from '@vigil/kernel';
 
 export interface ReviewConfig {
   /** N: distinct reviewers who must agree before a hash from our review enters a bank. */
@@ -13,8 +13,7 @@ export const DEFAULT_TIPLINE_URL = 'http://127.0.0.1:3001';
 
 /** Reads the review settings from the environment, failing at start with the variable's name. */
 export function readReviewConfig(env: NodeJS.ProcessEnv): ReviewConfig {
-  const consensus = env.REVIEW_CONSENSUS ? Number(env.REVIEW_CONSENSUS) : 2;
-  if (!Number.isInteger(consensus) || consensus < 1 || consensus > 10) throw new Error(`REVIEW_CONSENSUS must be an integer from 1 to 10, got "${env.REVIEW_CONSENSUS}"`);
+  const consensus = integerSetting(env, 'REVIEW_CONSENSUS', { fallback: 2, min: 1, max: 10 });
   const bankId = env.REVIEW_BANK_ID || undefined;
   if (bankId && !isId(bankId)) throw new Error(`REVIEW_BANK_ID must be a bank's UUID, got "${bankId}"`);
   const tiplineUrl = (env.TIPLINE_URL || DEFAULT_TIPLINE_URL).replace(/\/+$/, '');

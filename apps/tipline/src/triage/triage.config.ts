@@ -1,4 +1,4 @@
-import { ValidationError } from '@vigil/kernel';
+import { integerSetting } from '@vigil/kernel';
 
 export interface TriageConfig {
   /** TIPLINE_CLAIM_MINUTES: how long an analyst's claim on a report holds (default 30). */
@@ -6,10 +6,5 @@ export interface TriageConfig {
 }
 
 export function triageConfigFromEnv(env: NodeJS.ProcessEnv): TriageConfig {
-  const raw = env['TIPLINE_CLAIM_MINUTES'];
-  const claimMinutes = raw === undefined || raw === '' ? 30 : Number(raw);
-  if (!Number.isInteger(claimMinutes) || claimMinutes < 1 || claimMinutes > 24 * 60) {
-    throw new ValidationError(`TIPLINE_CLAIM_MINUTES: a whole number of minutes from 1 to 1440, not "${raw}"`, 'TIPLINE_CLAIM_MINUTES');
-  }
-  return { claimMinutes };
+  return { claimMinutes: integerSetting(env, 'TIPLINE_CLAIM_MINUTES', { fallback: 30, min: 1, max: 24 * 60, unit: 'minutes' }) };
 }

@@ -1,3 +1,5 @@
+import { integerSetting } from '@vigil/kernel';
+
 /** Default requests per minute per API key: generous, so a partner's batch scan is not cut short. */
 export const DEFAULT_PARTNER_RATE_LIMIT_PER_MINUTE = 600_000;
 
@@ -6,9 +8,5 @@ export const DEFAULT_PARTNER_RATE_LIMIT_PER_MINUTE = 600_000;
  * route; a key created with its own rateLimitPerMinute keeps that), refusing a bad value at start.
  */
 export function partnerRateLimitFromEnv(env: Record<string, string | undefined>): number {
-  const raw = env.MATCH_RATE_LIMIT_PER_MINUTE;
-  if (raw === undefined || raw === '') return DEFAULT_PARTNER_RATE_LIMIT_PER_MINUTE;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`MATCH_RATE_LIMIT_PER_MINUTE must be a positive integer, got "${raw}"`);
-  return value;
+  return integerSetting(env, 'MATCH_RATE_LIMIT_PER_MINUTE', { fallback: DEFAULT_PARTNER_RATE_LIMIT_PER_MINUTE, min: 1 });
 }

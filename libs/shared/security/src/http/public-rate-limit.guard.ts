@@ -1,6 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerGuard, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { integerSetting } from '@vigil/kernel';
 import { FixedWindowThrottlerStorage } from '../api-keys/fixed-window-throttler.storage';
 import { PUBLIC_ROUTE } from '../auth/auth.decorators';
 import { RotatingIpHasher } from './rotating-ip-hasher';
@@ -10,11 +11,7 @@ export const DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE = 30;
 
 /** `PUBLIC_RATE_LIMIT_PER_MINUTE`: requests per minute per client to public write routes. */
 export function publicRateLimitFromEnv(env: NodeJS.ProcessEnv): number {
-  const raw = env.PUBLIC_RATE_LIMIT_PER_MINUTE;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`PUBLIC_RATE_LIMIT_PER_MINUTE must be a whole number of at least 1, not "${raw}"`);
-  return limit;
+  return integerSetting(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', { fallback: DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE, min: 1 });
 }
 
 /**
