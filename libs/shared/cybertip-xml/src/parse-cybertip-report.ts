@@ -304,14 +304,9 @@ function readEstimatedLocation(element: ElementReader): EstimatedLocation {
   });
 }
 
+/** A temporary disable is a permanent one's shape plus the date the account came back. */
 function readAccountTemporarilyDisabled(element: ElementReader): AccountTemporarilyDisabled {
-  return compact({
-    value: element.ownValue(asBoolean),
-    disabledDate: element.attribute('disabledDate', asDateTime),
-    userNotified: element.attribute('userNotified', asBoolean),
-    userNotifiedDate: element.attribute('userNotifiedDate', asDateTime),
-    reenabledDate: element.attribute('reenabledDate', asDateTime),
-  });
+  return compact({ ...readAccountPermanentlyDisabled(element), reenabledDate: element.attribute('reenabledDate', asDateTime) });
 }
 
 function readAccountPermanentlyDisabled(element: ElementReader): AccountPermanentlyDisabled {
