@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_BANK_NAME } from '../demo-seed';
-import { assertBuilt, embeddedPlatform, PlatformProcess, REPO_ROOT, type PlatformUrls } from './platform-harness';
+import { assertBuilt, embeddedPlatform, eventually, PlatformProcess, REPO_ROOT, type PlatformUrls } from './platform-harness';
 
 /**
  * The hash-detection staff UI in Chromium, against the compiled platform in embedded mode with
@@ -66,8 +66,9 @@ describe('hash-detection web UI in Chromium', () => {
     const digest = sha256(known[0].bytes);
     await page.getByLabel('Hash prefix, series or notes').fill(digest.slice(0, 16));
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    // Page functions are strings here: this file compiles for Node, without the DOM's types.
-    await page.waitForFunction("document.querySelectorAll('main table tbody tr').length === 1");
+    // Polled from Node rather than with a string page function: the app's CSP forbids eval, and
+    // Chromium 156.0.8078.79 applies that to Playwright's string predicates too.
+    await eventually(async () => ((await page.locator('main table tbody tr').count()) === 1 ? true : undefined), 'one search result', 15000);
     await expect(rows.first().textContent()).resolves.toContain(digest);
 
     await rows.first().getByRole('button', { name: /^Disable entry/ }).click();
