@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
+  BankChangeFollower,
   CurateBanksUseCase,
   HASH_BANK_REPOSITORY,
   loadPdqIndex,
@@ -9,12 +10,14 @@ import {
   PdqIndexSnapshotter,
   SnapshotablePdqCandidateFinder,
   TypeOrmHashBankRepository,
+  type BankCurationRepository,
   type HashBankRepository,
 } from '@vigil/hashes';
 import { CLOCK, SystemClock } from '@vigil/kernel';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure } from '@vigil/platform';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { BANK_CHANGE_FOLLOWER, BankChangePolling } from './index-status/bank-change-polling';
 import { PDQ_INDEX_SNAPSHOTTER, readIndexSnapshotConfig } from './index-status/index-snapshot.config';
 
 /**
@@ -35,18 +38,32 @@ export class HashBanksCoreModule {
         { provide: CLOCK, useValue: new SystemClock() },
         { provide: HASH_BANK_REPOSITORY, useFactory: () => new TypeOrmHashBankRepository(infra.transactions, infra.schema) },
         {
-          // The PDQ index lives in memory: loaded from its snapshot when that holds exactly the
-          // enabled PDQ entries in Postgres, else rebuilt from Postgres (see loadPdqIndex).
-          provide: PDQ_CANDIDATE_FINDER,
+          // Positioned at the end of every bank's change log before the index loads, so that
+          // changes committed during the load are read again rather than missed.
+          provide: BANK_CHANGE_FOLLOWER,
           inject: [HASH_BANK_REPOSITORY],
-          useFactory: async (banks: HashBankRepository) => {
+          useFactory: async (banks: BankCurationRepository) => {
+            const follower = new BankChangeFollower(banks);
+            await follower.positionAtHeads();
+            return follower;
+          },
+        },
+        {
+          // The PDQ index lives in memory: loaded from its snapshot when that holds exactly the
+          // enabled PDQ entries in Postgres, else rebuilt from Postgres (see loadPdqIndex); then
+          // kept current from the banks' change logs, whichever replica made the change.
+          provide: PDQ_CANDIDATE_FINDER,
+          inject: [HASH_BANK_REPOSITORY, BANK_CHANGE_FOLLOWER],
+          useFactory: async (banks: HashBankRepository, follower: BankChangeFollower) => {
             const finder = new SnapshotablePdqCandidateFinder(() => banks.listPdqEntries());
             const loaded = await loadPdqIndex(finder, snapshotFile, infra.dataSource, infra.schema);
             const why = loaded.reason ? ` (${loaded.reason})` : '';
             infra.log(`PDQ index ${loaded.source === 'snapshot' ? `loaded from ${snapshotFile.path}` : 'built from Postgres'} with ${loaded.entries} entries${why}`);
+            follower.follow(finder);
             return finder;
           },
         },
+        BankChangePolling,
         {
           provide: PDQ_INDEX_SNAPSHOTTER,
           inject: [PDQ_CANDIDATE_FINDER],
@@ -63,7 +80,7 @@ export class HashBanksCoreModule {
           useFactory: (banks: HashBankRepository, finder: SnapshotablePdqCandidateFinder, clock: SystemClock) => new MatchReportMediaUseCase(banks, clock, finder),
         },
       ],
-      exports: [SERVICE_INFRASTRUCTURE, CLOCK, HASH_BANK_REPOSITORY, PDQ_CANDIDATE_FINDER, PDQ_INDEX_SNAPSHOTTER, CurateBanksUseCase, MatchReportMediaUseCase],
+      exports: [SERVICE_INFRASTRUCTURE, CLOCK, HASH_BANK_REPOSITORY, PDQ_CANDIDATE_FINDER, PDQ_INDEX_SNAPSHOTTER, BANK_CHANGE_FOLLOWER, BankChangePolling, CurateBanksUseCase, MatchReportMediaUseCase],
     };
   }
 }

@@ -6,12 +6,13 @@ import { platformTablesMigration } from '@vigil/persistence';
 import type { ServiceDefinition } from '@vigil/platform';
 import { AuditHashChain1764000800000, auditLogUpSql, CreateApiKeys1764000200000 } from '@vigil/security';
 import { BankCuration1764000100000 } from '@vigil/hashes';
-import { CreateReviewQueue1764000500000, EnqueueUnknownMediaUseCase } from '@vigil/hashes';
+import { CreateReviewQueue1764000500000, EnqueueUnknownMediaUseCase, ReviewKnownMatch1764001000100 } from '@vigil/hashes';
 import { CreateTakedown1764000300001, RecordReportedUrlsUseCase } from '@vigil/takedown';
 import { BANK_CURATION_REPOSITORY, MarkVictimIdentifiedUseCase } from '@vigil/hashes';
 import { VICTIM_IDENTIFIED_V1, type VictimIdentifiedV1 } from '@vigil/contracts';
 import { CLOCK } from '@vigil/kernel';
 import { HashDetectionModule } from './hash-detection.module';
+import { hashDetectionGauges } from './operations/hash-detection.gauges';
 
 /** Known-material detection: hash banks and matching of reported media. */
 export const hashDetectionService: ServiceDefinition = {
@@ -20,8 +21,9 @@ export const hashDetectionService: ServiceDefinition = {
   title: 'Vigil hash detection',
   description: 'Hash banks and matching of media against known material (exact digests and PDQ).',
   entities: [],
-  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, AuditHashChain1764000800000, CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, CreateTakedown1764000300001],
+  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, AuditHashChain1764000800000, CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, CreateTakedown1764000300001, ReviewKnownMatch1764001000100],
   module: (infra) => HashDetectionModule.register(infra),
+  gauges: (infra) => hashDetectionGauges(infra),
   handlers: (app: INestApplication) => {
     const matcher = app.get(MatchReportMediaUseCase);
     const reviewQueue = app.get(EnqueueUnknownMediaUseCase);

@@ -8,10 +8,13 @@ import {
   EVIDENCE_SOURCE,
   ExposureCountsUseCase,
   HASH_BANK_REPOSITORY,
+  KnownMediaLookup,
   OverrideReviewUseCase,
+  PDQ_CANDIDATE_FINDER,
   PreviewReviewMediaUseCase,
   RecordDecisionUseCase,
   ReleaseItemUseCase,
+  ResolveKnownReviewItemsUseCase,
   REVIEW_EXPOSURE_LOG,
   REVIEW_ITEM_REPOSITORY,
   REVIEW_PREVIEW_RENDERER,
@@ -21,6 +24,7 @@ import {
   TypeOrmReviewItemRepository,
   type EvidenceSource,
   type HashBankRepository,
+  type PdqCandidateFinder,
   type ReviewAtomicWork,
   type ReviewExposureLog,
   type ReviewItemRepository,
@@ -32,6 +36,7 @@ import { AUDIT_TRAIL } from '@vigil/security';
 import { randomUUID } from 'node:crypto';
 import { BanksModule } from '../banks/banks.module';
 import { readReviewConfig } from './review.config';
+import { ReviewRecheck } from './review-recheck';
 import { ReviewController } from './review.controller';
 import { CONSENSUS_RULE } from './review.tokens';
 import { TiplineEvidenceSource } from './tipline-evidence-source';
@@ -65,6 +70,13 @@ export class ReviewModule {
           useFactory: (items: ReviewItemRepository, clock: Clock) => new EnqueueUnknownMediaUseCase(items, clock, randomUUID),
         },
         { provide: ClaimNextItemUseCase, inject: [REVIEW_ITEM_REPOSITORY, CLOCK], useFactory: (items: ReviewItemRepository, clock: Clock) => new ClaimNextItemUseCase(items, clock) },
+        {
+          provide: ResolveKnownReviewItemsUseCase,
+          inject: [REVIEW_ITEM_REPOSITORY, HASH_BANK_REPOSITORY, PDQ_CANDIDATE_FINDER, CLOCK],
+          useFactory: (items: ReviewItemRepository, banks: HashBankRepository, pdq: PdqCandidateFinder, clock: Clock) =>
+            new ResolveKnownReviewItemsUseCase(items, new KnownMediaLookup(banks, pdq), clock),
+        },
+        ReviewRecheck,
         { provide: ReleaseItemUseCase, inject: [REVIEW_ITEM_REPOSITORY], useFactory: (items: ReviewItemRepository) => new ReleaseItemUseCase(items) },
         {
           provide: RecordDecisionUseCase,

@@ -63,6 +63,8 @@ export interface BankCurationRepository extends HashBankRepository {
   /** Disabled entries whose disable ran out at `now`, oldest expiry first. */
   listExpiredDisables(now: Date, limit: number): Promise<Array<{ bankId: string; entryId: string }>>;
   searchEntries(bankId: string, search: EntrySearch): Promise<EntrySearchPage>;
+  /** The last change-log cursor of every bank ('0' for a bank with no change yet). */
+  changeLogHeads(): Promise<Map<string, string>>;
   /** Changes after the cursor `since`, oldest first. */
   listChanges(bankId: string, since: string, limit: number): Promise<EntryChangePage>;
   /** Enabled entries in id order after `afterId`, a page at a time (exports). */

@@ -20,6 +20,8 @@ export interface ReviewItemRepository {
    * for `leaseMs`. Concurrent reviewers never get the same item.
    */
   claimNext(reviewer: string, now: Date, leaseMs: number): Promise<ReviewItem | undefined>;
+  /** Items still waiting for people (pending or in review), in id order after `afterId`: for rechecks against the banks. */
+  listOpen(afterId: string | undefined, limit: number): Promise<ReviewItem[]>;
   /** Saves a changed item; a ConflictError when someone else changed it since it was read. */
   save(item: ReviewItem): Promise<void>;
   summary(now: Date): Promise<ReviewQueueSummary>;

@@ -239,6 +239,14 @@ export class TypeOrmHashBankRepository implements BankCurationRepository {
     return { entries, nextCursor: rows.length > search.limit && last ? entryCursor(last) : undefined };
   }
 
+  async changeLogHeads(): Promise<Map<string, string>> {
+    // One index probe per bank (hash_entry_changes_by_bank), not a scan of the whole log.
+    const rows: Array<{ bank_id: string; head: string }> = await this.transactions.manager.query(
+      `SELECT b.id AS bank_id, COALESCE((SELECT max(c.seq) FROM ${this.s}.hash_entry_changes c WHERE c.bank_id = b.id), 0)::text AS head FROM ${this.s}.hash_banks b`,
+    );
+    return new Map(rows.map((row) => [row.bank_id, row.head]));
+  }
+
   async listChanges(bankId: string, since: string, limit: number): Promise<EntryChangePage> {
     // The cursor is selected as text (a bigint may pass 2^53); ordering is on the bigint itself.
     const rows: Array<{ cursor: string; op: EntryChangeOp; at: Date; entry: HashEntryProps }> = await this.transactions.manager.query(

@@ -32,6 +32,14 @@ export class InMemoryReviewItems implements ReviewItemRepository {
     return this.findById(next.id);
   }
 
+  async listOpen(afterId: string | undefined, limit: number): Promise<ReviewItem[]> {
+    return [...this.rows.values()]
+      .filter((row) => (row.status === 'pending' || row.status === 'in-review') && (afterId === undefined || row.id > afterId))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .slice(0, limit)
+      .map((row) => ReviewItem.restore(row));
+  }
+
   async save(item: ReviewItem): Promise<void> {
     const state = item.snapshot();
     if (this.rows.get(state.id)?.version !== state.version) throw new ConflictError(`review item ${state.id} was changed by someone else; reload it`);
@@ -42,7 +50,7 @@ export class InMemoryReviewItems implements ReviewItemRepository {
     const waiting = Object.fromEntries(REVIEW_URGENCIES.map((urgency) => [urgency, 0])) as Record<ReviewUrgency, number>;
     const summary: ReviewQueueSummary = { waiting, inReview: 0, awaitingSupervisor: 0 };
     for (const row of this.rows.values()) {
-      if (row.status === 'decided' || row.status === 'overridden') continue;
+      if (row.status !== 'pending' && row.status !== 'in-review') continue;
       if (row.supervisorFlag) summary.awaitingSupervisor++;
       else if (row.status === 'in-review' && row.leaseExpiresAt && new Date(row.leaseExpiresAt) > now) summary.inReview++;
       else {

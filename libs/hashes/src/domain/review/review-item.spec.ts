@@ -141,6 +141,32 @@ describe('ReviewItem and the consensus rule', () => {
   it('requires a sensible N', () => {
     expect(() => new ConsensusRule(0)).toThrow(/REVIEW_CONSENSUS/);
   });
+
+  describe('resolved by a bank match while it waited', () => {
+    const match = { entryId: 'e1', bankId: 'b1', bankName: 'Partner list', classification: 'csam', matchKind: 'exact' as const, distance: 0, reason: 'banked while it waited: sha256 equal to entry e1' };
+
+    it('leaves the queue, even from a reviewer holding it, and keeps the entry and the rule that matched', () => {
+      const item = newItem();
+      item.claim('r1', t0, LEASE);
+      item.resolveAsKnown(match, t0);
+      const state = item.snapshot();
+      expect(state).toMatchObject({ status: 'known', knownMatch: { ...match, at: t0.toISOString() } });
+      expect(state.claimedBy).toBeUndefined();
+      expect(item.isOpen).toBe(false);
+      expect(item.isClaimableBy('r2', t0)).toBe(false);
+      expect(() => item.decide('r1', 'csam-a1', undefined, t0, new ConsensusRule(2))).toThrow(/needs no review any more: banked while it waited/);
+      // Nothing for the reviewed bank: the hash is banked already.
+      expect(item.pullEvents()).toEqual([]);
+    });
+
+    it('can still be overridden by a supervisor, and a concluded item is not resolved again', () => {
+      const item = newItem();
+      item.resolveAsKnown(match, t0);
+      expect(() => item.resolveAsKnown(match, t0)).toThrow(ConflictError);
+      item.override('sup', 'not-csam', 'the partner list entry is a known false positive', t0);
+      expect(item.snapshot()).toMatchObject({ status: 'overridden', outcome: { classification: 'not-csam', rule: 'override' } });
+    });
+  });
 });
 
 describe('exposure windows', () => {

@@ -2,7 +2,21 @@ import { ConflictError, ForbiddenError, ValidationError, type DomainEvent } from
 import type { ConsensusRule, ConsensusVerdict, ReviewDecision } from './consensus';
 import { isReviewClassification, REVIEW_CLASSIFICATIONS, type ReviewClassification, type ReviewUrgency } from './review-classification';
 
-export type ReviewStatus = 'pending' | 'in-review' | 'decided' | 'overridden';
+/** `known`: the media's hash entered a bank while the item waited, so no person needs to look at it. */
+export type ReviewStatus = 'pending' | 'in-review' | 'decided' | 'overridden' | 'known';
+
+/** The bank entry that made a waiting item known, and the matching rule that said so. */
+export interface KnownMatch {
+  entryId: string;
+  bankId: string;
+  bankName: string;
+  /** The entry's classification, as the bank has it (it may be ungraded `csam` or custom). */
+  classification: string;
+  matchKind: 'exact' | 'near';
+  distance: number;
+  reason: string;
+  at: string;
+}
 
 /** The final word on an item, and the rule that gave it. */
 export interface ReviewOutcome {
@@ -43,13 +57,18 @@ export interface ReviewItemSnapshot {
   outcome?: ReviewOutcome;
   /** Set when reviewers could not agree: the item waits for a supervisor, not for more reviewers. */
   supervisorFlag?: { at: string; reason: string };
+  /** Set when the item was resolved by a bank match instead of by reviewers. */
+  knownMatch?: KnownMatch;
   enqueuedAt: string;
   version: number;
 }
 
 export type ReviewItemEvent = DomainEvent<'review.concluded', { itemId: string; outcome: ReviewOutcome; previous?: ReviewOutcome }>;
 
-export type NewReviewItem = Omit<ReviewItemSnapshot, 'status' | 'decisions' | 'overrides' | 'version' | 'claimedBy' | 'leaseExpiresAt' | 'outcome' | 'supervisorFlag'>;
+export type NewReviewItem = Omit<
+  ReviewItemSnapshot,
+  'status' | 'decisions' | 'overrides' | 'version' | 'claimedBy' | 'leaseExpiresAt' | 'outcome' | 'supervisorFlag' | 'knownMatch'
+>;
 
 /** Who is looking: reviewers see only what they hold; supervisors may look at any item. */
 export interface Viewer {
@@ -135,6 +154,9 @@ export class ReviewItem {
       throw new ValidationError(`classification must be one of: ${REVIEW_CLASSIFICATIONS.join(', ')}`, 'classification');
     }
     if (note !== undefined && note.length > MAX_NOTE) throw new ValidationError(`note: at most ${MAX_NOTE} characters`, 'note');
+    if (this.state.status === 'known') {
+      throw new ConflictError(`review item ${this.state.id} needs no review any more: ${this.state.knownMatch?.reason ?? 'its hash was banked'}; take the next item`);
+    }
     if (this.state.status === 'decided' || this.state.status === 'overridden') throw new ConflictError(`review item ${this.state.id} is already decided`);
     if (this.hasDecided(reviewer)) throw new ConflictError(`review item ${this.state.id}: you have already decided on it; consensus needs independent reviewers`);
     if (this.state.status !== 'in-review' || this.state.claimedBy !== reviewer) {
@@ -163,6 +185,25 @@ export class ReviewItem {
     const iso = at.toISOString();
     this.state.overrides.push({ by: supervisor, classification, reason: why, at: iso, previous: this.state.outcome?.classification });
     this.conclude({ classification, rule: 'override', by: [supervisor], reason: why, at: iso }, 'overridden', at);
+  }
+
+  /** Whether the item still waits for people (so a bank match may resolve it instead). */
+  get isOpen(): boolean {
+    return this.state.status === 'pending' || this.state.status === 'in-review';
+  }
+
+  /**
+   * The media's hash was banked (by curators, an import or another item's consensus) while the
+   * item waited: it leaves the queue so nobody looks at known material again. Even a reviewer
+   * holding it loses it, which is the point. Reviewers' earlier decisions stay on record, and a
+   * supervisor may still override. Nothing enters the reviewed bank: the hash is banked already.
+   */
+  resolveAsKnown(match: Omit<KnownMatch, 'at'>, at: Date): void {
+    if (!this.isOpen) throw new ConflictError(`review item ${this.state.id} is already concluded`);
+    this.state.knownMatch = { ...match, at: at.toISOString() };
+    this.state.status = 'known';
+    this.state.claimedBy = undefined;
+    this.state.leaseExpiresAt = undefined;
   }
 
   private conclude(outcome: ReviewOutcome, status: ReviewStatus, at: Date): void {

@@ -23,6 +23,7 @@ interface ItemRow {
   lease_expires_at: Date | null;
   outcome: ReviewItemSnapshot['outcome'] | null;
   supervisor_flag: ReviewItemSnapshot['supervisorFlag'] | null;
+  known_match: ReviewItemSnapshot['knownMatch'] | null;
   enqueued_at: Date;
   version: number;
 }
@@ -92,6 +93,14 @@ export class TypeOrmReviewItemRepository implements ReviewItemRepository {
     });
   }
 
+  async listOpen(afterId: string | undefined, limit: number): Promise<ReviewItem[]> {
+    const rows: ItemRow[] = await this.transactions.manager.query(
+      `SELECT * FROM ${this.s}.review_items WHERE status IN ('pending', 'in-review') AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      [afterId ?? null, limit],
+    );
+    return Promise.all(rows.map((row) => this.restore(this.transactions.manager, row)));
+  }
+
   async save(item: ReviewItem): Promise<void> {
     await this.transactions.run((manager) => this.write(manager, item));
   }
@@ -127,10 +136,10 @@ export class TypeOrmReviewItemRepository implements ReviewItemRepository {
     const state = item.snapshot();
     const [, affected] = (await manager.query(
       `UPDATE ${this.s}.review_items
-          SET status = $3, claimed_by = $4, lease_expires_at = $5, outcome = $6, supervisor_flag = $7, version = version + 1
+          SET status = $3, claimed_by = $4, lease_expires_at = $5, outcome = $6, supervisor_flag = $7, known_match = $8, version = version + 1
         WHERE id = $1 AND version = $2`,
       [state.id, state.version, state.status, state.claimedBy ?? null, state.leaseExpiresAt ?? null, state.outcome ? JSON.stringify(state.outcome) : null,
-        state.supervisorFlag ? JSON.stringify(state.supervisorFlag) : null],
+        state.supervisorFlag ? JSON.stringify(state.supervisorFlag) : null, state.knownMatch ? JSON.stringify(state.knownMatch) : null],
     )) as [unknown, number];
     if (affected !== 1) throw new ConflictError(`review item ${state.id} was changed by someone else; reload it`);
     for (const [position, decision] of state.decisions.entries()) {
@@ -180,6 +189,7 @@ export class TypeOrmReviewItemRepository implements ReviewItemRepository {
       })),
       outcome: row.outcome ?? undefined,
       supervisorFlag: row.supervisor_flag ?? undefined,
+      knownMatch: row.known_match ?? undefined,
       enqueuedAt: new Date(row.enqueued_at).toISOString(),
       version: row.version,
     });

@@ -20,6 +20,7 @@ import { ReviewItem } from '../../../domain/review/review-item';
 import { CreateHashBanks1763900000001 } from '../migrations/1763900000001-create-hash-banks';
 import { BankCuration1764000100000 } from '../migrations/1764000100000-bank-curation';
 import { CreateReviewQueue1764000500000 } from '../migrations/1764000500000-create-review-queue';
+import { ReviewKnownMatch1764001000100 } from '../migrations/1764001000100-review-known-match';
 import { TypeOrmHashBankRepository } from '../typeorm-hash-bank.repository';
 import { TypeOrmReviewExposureLog } from './typeorm-review-exposure-log';
 import { TypeOrmReviewItemRepository } from './typeorm-review-item.repository';
@@ -33,7 +34,7 @@ describe('the review queue on Postgres', () => {
   let items: TypeOrmReviewItemRepository;
 
   beforeAll(async () => {
-    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000] });
+    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, ReviewKnownMatch1764001000100] });
     items = new TypeOrmReviewItemRepository(setup.transactions, SCHEMA);
   });
   afterAll(() => setup.close());
