@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { HashFileUseCase, MatchHashesUseCase, type FileMatchResult, type HashMatchResult, type HashQuery } from '@vigil/hashes';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { HashFileUseCase, HashVideoUseCase, MatchHashesUseCase, type FileMatchResult, type HashMatchResult, type HashQuery, type VideoMatchResult } from '@vigil/hashes';
 import type { PartnerPrincipal, StaffUser } from '@vigil/security';
 import { randomUUID } from 'node:crypto';
 import { MatchAuditLog } from './match-audit';
-import { hashUploadedImage, type HashedUpload } from './media-upload';
+import { hashUploadedImage, hashUploadedVideo, type HashedUpload, type HashedVideoUpload } from './media-upload';
+import { VIDEO_UPLOAD_REFUSAL } from './video-upload.config';
 
 /** Who is asking: a partner with an API key, or a staff member trying the API out. */
 export interface MatchCaller {
@@ -24,6 +25,11 @@ export interface FileAnswer extends FileMatchResult {
   file: HashedUpload;
 }
 
+export interface VideoAnswer extends VideoMatchResult {
+  requestId: string;
+  file: HashedVideoUpload;
+}
+
 /**
  * The one path every shape of the match API takes: look up, audit (one row per request,
  * committed before the answer leaves), answer with a request id the audit row carries.
@@ -34,6 +40,9 @@ export class MatchApiService {
     @Inject(MatchHashesUseCase) private readonly matcher: MatchHashesUseCase,
     @Inject(HashFileUseCase) private readonly hasher: HashFileUseCase,
     @Inject(MatchAuditLog) private readonly audit: MatchAuditLog,
+    // Absent when video uploads are off (no memory-backed folder); the refusal says why.
+    @Optional() @Inject(HashVideoUseCase) private readonly videoHasher?: HashVideoUseCase,
+    @Optional() @Inject(VIDEO_UPLOAD_REFUSAL) private readonly videoRefusal?: string,
   ) {}
 
   async matchHashes(caller: MatchCaller, queries: HashQuery[], via: MatchApiVia): Promise<HashesAnswer> {
@@ -48,6 +57,23 @@ export class MatchApiService {
     const file = await hashUploadedImage(bytes, this.hasher, field);
     const answer = await this.matcher.matchFile(file);
     await this.recordAudit(caller, requestId, via, { kind: 'file', hashCount: answer.results.length, fileMatched: answer.verdict.matched, ...matchesIn(answer.results) });
+    return { requestId, file, ...answer };
+  }
+
+  /** Matches one video: its digests, then its sampled frames' PDQ (see MatchHashesUseCase.matchVideo). */
+  async matchVideo(caller: MatchCaller, bytes: Buffer, field: string, via: MatchApiVia): Promise<VideoAnswer> {
+    const requestId = randomUUID();
+    const file = await hashUploadedVideo(bytes, this.videoHasher, this.videoRefusal, field);
+    const answer = await this.matcher.matchVideo(file);
+    const frameEntries = answer.frames.matches.map((match) => match.entryId);
+    const matched = matchesIn(answer.results);
+    await this.recordAudit(caller, requestId, via, {
+      kind: 'video',
+      hashCount: answer.results.length + answer.frames.sampled,
+      fileMatched: answer.verdict.matched,
+      matchedCount: matched.matchedCount + answer.frames.matched,
+      matchedEntries: [...new Set([...matched.matchedEntries, ...frameEntries])],
+    });
     return { requestId, file, ...answer };
   }
 
@@ -71,7 +97,7 @@ export class MatchApiService {
 }
 
 interface AuditedRequest {
-  kind: 'hashes' | 'file' | 'hash-only';
+  kind: 'hashes' | 'file' | 'video' | 'hash-only';
   hashCount: number;
   matchedCount: number;
   matchedEntries: string[];

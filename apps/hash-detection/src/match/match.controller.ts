@@ -18,7 +18,7 @@ import { ValidationError } from '@vigil/kernel';
 import { CurrentPartner, CurrentUser, PartnerAccess, Roles, type PartnerPrincipal, type StaffUser } from '@vigil/security';
 import { MatchRequest, MatchResponse } from './match.dto';
 import { MatchApiService } from './match-api.service';
-import { MATCH_UPLOAD_LIMITS } from './media-upload';
+import { isVideoUpload, MATCH_UPLOAD_LIMITS } from './media-upload';
 
 /** The part of a multer upload we read. */
 export interface UploadedMedia {
@@ -42,10 +42,12 @@ export class MatchController {
   @Roles('reviewer', 'bank-curator')
   @PartnerAccess('match')
   @ApiOperation({
-    summary: 'Match hashes (JSON) or one image (multipart field "file") against the banks',
+    summary: 'Match hashes (JSON) or one image or video (multipart field "file") against the banks',
     description:
       'Partners authenticate with an API key holding the `match` scope (`X-Api-Key: vgl_…`); staff with a bearer token. ' +
       'Hashes: md5, sha1, sha256 or pdq, in hex or base64. An image is hashed in memory (SHA-256, SHA-1, MD5, PDQ) and never stored. ' +
+      'A video (MP4/MOV, WebM/MKV, AVI, MPEG-TS/PS, FLV, ASF, Ogg; sniffed from the content) is decoded from a memory-backed folder and removed at once: ' +
+      'its digests are matched, then one frame per second (vPDQ sampling) against the PDQ entries; `frames` says how many matched and when. ' +
       'Every call is audited (who, how many hashes, what matched; never the media). Rate-limited per key (429 with Retry-After).',
   })
   @ApiConsumes('application/json', 'multipart/form-data')
@@ -65,6 +67,12 @@ export class MatchController {
     const caller = { user, partner };
     if (file) {
       if (Object.keys(body ?? {}).length > 0) throw new ValidationError('hashes: send either hashes or a file, not both', 'hashes');
+      if (isVideoUpload(file.buffer)) {
+        const video = await this.api.matchVideo(caller, file.buffer, 'file', 'vigil');
+        const { contentType, bytes, video: info } = video.file;
+        const file_ = { contentType, bytes, codec: info.codec, width: info.width, height: info.height, durationSeconds: info.durationSeconds ?? undefined };
+        return { requestId: video.requestId, results: video.results, file: file_, verdict: video.verdict, frames: video.frames };
+      }
       const answer = await this.api.matchFile(caller, file.buffer, 'file', 'vigil');
       const { pdq: _pdq, quality, bytes, contentType } = answer.file;
       const { matchingEntries: _entries, ...verdict } = answer.verdict;

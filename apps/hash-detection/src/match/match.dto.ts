@@ -47,9 +47,30 @@ export class MatchResultView {
 }
 
 export class UploadedFileView {
-  @ApiProperty({ example: 'image/png', description: 'sniffed from the content' }) contentType!: string;
+  @ApiProperty({ example: 'image/png', description: 'sniffed from the content (video: `video/<container>`)' }) contentType!: string;
   @ApiProperty() bytes!: number;
-  @ApiPropertyOptional({ description: 'PDQ quality (0–100)' }) pdqQuality?: number;
+  @ApiPropertyOptional({ description: 'image: PDQ quality (0–100)' }) pdqQuality?: number;
+  @ApiPropertyOptional({ description: 'video: codec of the first video stream' }) codec?: string;
+  @ApiPropertyOptional({ description: 'video: frame size' }) width?: number;
+  @ApiPropertyOptional() height?: number;
+  @ApiPropertyOptional({ description: 'video: duration in seconds, when the container says' }) durationSeconds?: number;
+}
+
+export class FrameMatchView {
+  @ApiProperty() frameNumber!: number;
+  @ApiProperty() timestampSeconds!: number;
+  @ApiProperty() distance!: number;
+  @ApiProperty() entryId!: string;
+  @ApiProperty() bankName!: string;
+  @ApiProperty() classification!: string;
+}
+
+export class VideoFramesView {
+  @ApiProperty({ description: 'frames sampled, one per second (vPDQ)' }) sampled!: number;
+  @ApiProperty({ description: 'sampled frames with PDQ quality ≥ 50 (the others are not matched on)' }) usable!: number;
+  @ApiProperty() matched!: number;
+  @ApiProperty({ description: 'matched / usable, in percent' }) matchedPercent!: number;
+  @ApiProperty({ type: [FrameMatchView], description: 'the first 100 matched frames, in time order' }) matches!: FrameMatchView[];
 }
 
 export class MatchVerdictView {
@@ -68,4 +89,5 @@ export class MatchResponse {
   @ApiProperty({ type: [MatchResultView], description: 'one per hash (for a file: sha256, sha1, md5 and PDQ)' }) results!: MatchResultView[];
   @ApiPropertyOptional({ type: UploadedFileView }) file?: UploadedFileView;
   @ApiPropertyOptional({ type: MatchVerdictView, description: 'for a file: the decision over all its hashes together, as a report would get' }) verdict?: MatchVerdictView;
+  @ApiPropertyOptional({ type: VideoFramesView, description: 'for a video: its sampled frames against the banks’ PDQ entries' }) frames?: VideoFramesView;
 }

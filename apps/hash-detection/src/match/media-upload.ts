@@ -1,5 +1,5 @@
 import { TooLargeError, UnprocessableError, ValidationError } from '@vigil/kernel';
-import type { FileHashes, HashFileUseCase } from '@vigil/hashes';
+import { detectVideoContainer, type FileHashes, type HashFileUseCase, type HashVideoUseCase, type VideoHashes, type VideoStreamInfo } from '@vigil/hashes';
 
 /** One image per request, at most 20 MB and 40 megapixels (decompression bombs are refused before decoding). */
 export const MATCH_UPLOAD_LIMITS = { maxFileBytes: 20 * 1024 * 1024, maxPixels: 40_000_000 };
@@ -39,5 +39,37 @@ export async function hashUploadedImage(bytes: Buffer | undefined, hasher: HashF
     sha256: hashed.sha256 as string,
     pdq: hashed.pdq?.toHex(),
     quality: hashed.quality,
+  };
+}
+
+/** Whether the upload's content is a video container we decode (sniffed, never the name). */
+export function isVideoUpload(bytes: Buffer | undefined): boolean {
+  return !!bytes && bytes.length > 0 && detectVideoContainer(bytes.subarray(0, 512)) !== null;
+}
+
+export interface HashedVideoUpload extends VideoHashes {
+  contentType: string;
+  bytes: number;
+  video: VideoStreamInfo;
+}
+
+/**
+ * Hashes an uploaded video: digests of the bytes, and vPDQ (one PDQ per second) decoded by ffmpeg
+ * from a memory-backed folder (see readVideoUploadConfig); the copy is removed as soon as the
+ * frames are read. Limits (duration, frames, pixels, decoding time) answer 413 naming the limit.
+ */
+export async function hashUploadedVideo(bytes: Buffer, hasher: HashVideoUseCase | undefined, refusal: string | undefined, field: string): Promise<HashedVideoUpload> {
+  if (!hasher) throw new UnprocessableError(`${field}: ${refusal ?? 'video uploads are off on this server'}`, field);
+  const hashed = await hasher.execute(bytes);
+  if (hashed.error?.cause) throw hashed.error.cause;
+  if (hashed.error || !hashed.frames || !hashed.video) throw new UnprocessableError(`${field}: could not be read as a video (${hashed.error?.message ?? 'no frames'})`, field);
+  return {
+    contentType: `video/${hashed.video.container}`,
+    bytes: hashed.bytes as number,
+    md5: hashed.md5 as string,
+    sha1: hashed.sha1 as string,
+    sha256: hashed.sha256 as string,
+    frames: hashed.frames,
+    video: hashed.video,
   };
 }

@@ -1,7 +1,7 @@
-import { createLocalHashFileUseCase, PdqHash } from '@vigil/hashes';
-import { createTestDatabase, demoKnownImages, demoUnknownImage, TEST_REDIS_URL, uniqueSuffix, type TestDatabase } from '@vigil/test-fixtures';
+import { createLocalHashFileUseCase, createLocalHashVideoUseCase, PdqHash } from '@vigil/hashes';
+import { createTestDatabase, demoKnownImages, demoUnknownImage, TEST_REDIS_URL, uniqueSuffix, writeSyntheticVideo, type TestDatabase } from '@vigil/test-fixtures';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -39,6 +39,8 @@ describe('industry match API: API keys, hashes or files, Arachnid Shield and HMA
   let admin: string;
   let key: string;
   let known: Array<{ name: string; bytes: Buffer; sha256: string; md5: string; pdq: string }>;
+  /** PDQ entries added by tests beyond the known images' (the index status counts them all). */
+  let extraPdqEntries = 0;
 
   const asPartner = (apiKey: string, init: { method?: string; body?: string | FormData | Buffer; headers?: Record<string, string> } = {}) => ({
     ...init,
@@ -173,6 +175,58 @@ describe('industry match API: API keys, hashes or files, Arachnid Shield and HMA
     expect(notImage.body.field).toBe('file');
   });
 
+  it('matches an uploaded video by its frames: which frames matched known entries, and when; nothing left in the memory folder', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'vigil-e2e-video-'));
+    try {
+      const clip = await writeSyntheticVideo(join(folder, 'clip.mp4'), { segments: [{ scene: 'testsrc2', seconds: 4 }] });
+      const other = await writeSyntheticVideo(join(folder, 'other.webm'), { segments: [{ scene: 'mandelbrot', seconds: 3 }], codec: 'vp8' });
+      const hashed = await createLocalHashVideoUseCase().execute(clip);
+      const knownFrame = hashed.frames?.[2];
+      expect(knownFrame?.quality).toBeGreaterThanOrEqual(50);
+      const banks = await api<Array<{ id: string; name: string }>>(`${url}/api/v1/banks`, { token: admin });
+      const bankId = banks.body.find((bank) => bank.name === BANK_NAME)?.id;
+      const added = await api(`${url}/api/v1/banks/${bankId}/entries`, { method: 'POST', token: admin, body: JSON.stringify({ hashType: 'pdq', value: knownFrame?.pdq.toHex(), classification: 'csam-b2', series: 'e2e-video' }) });
+      expect(added.status).toBe(201);
+      extraPdqEntries++;
+
+      const upload = async (file: string, name: string) => {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(await readFile(file))], { type: 'application/octet-stream' }), name);
+        return api<MatchResponse & { frames?: { sampled: number; usable: number; matched: number; matches: Array<{ timestampSeconds: number; distance: number; classification: string }> } }>(
+          `${url}/api/v1/match`,
+          asPartner(key, { method: 'POST', body: form }),
+        );
+      };
+      const hit = await upload(clip, 'clip.bin');
+      expect(hit.status).toBe(200);
+      expect(hit.body.file).toMatchObject({ contentType: 'video/mp4', codec: 'h264', width: 320, height: 240 });
+      expect(hit.body.verdict).toMatchObject({ matched: true, matchKind: 'near', classification: 'csam-b2', series: 'e2e-video' });
+      expect(hit.body.verdict?.reason).toMatch(/usable sampled frames .* match known entries; closest at 2\.0 s/);
+      expect(hit.body.frames).toMatchObject({ sampled: 4 });
+      expect(hit.body.frames?.matches.map((match) => match.timestampSeconds)).toContain(2);
+      expect(hit.body.results.map((result) => result.type)).toEqual(['sha256', 'sha1', 'md5']);
+
+      const miss = await upload(other, 'other.webm');
+      expect(miss.status).toBe(200);
+      expect(miss.body.file?.contentType).toBe('video/webm');
+      expect(miss.body.verdict?.matched).toBe(false);
+      expect(miss.body.frames?.matched).toBe(0);
+
+      // A video cut short: its header promises what the bytes do not hold.
+      const truncated = (await readFile(clip)).subarray(0, 2000);
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(truncated)]), 'cut.mp4');
+      const cut = await api<{ message: string }>(`${url}/api/v1/match`, asPartner(key, { method: 'POST', body: form }));
+      expect(cut.status).toBe(422);
+      expect(cut.body.message).toMatch(/video/);
+
+      // Decoded from /dev/shm (memory) and removed at once.
+      expect((await readdir('/dev/shm')).filter((name) => name.startsWith('vigil-video-'))).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it('needs a valid key with the match scope, and refuses keys on staff-only routes', async () => {
     const hashes = [{ type: 'md5', value: known[0].md5 }];
     const anonymous = await api<{ message: string }>(`${url}/api/v1/match`, { method: 'POST', body: JSON.stringify({ hashes }) });
@@ -287,15 +341,15 @@ describe('industry match API: API keys, hashes or files, Arachnid Shield and HMA
     const reviewer = await staffToken(url, 'reviewer');
     const before = await api<{ pdq: { entries: number; source: string; memoryEstimateBytes: number }; snapshot: { path: string } }>(`${url}/api/v1/index/status`, { token: reviewer });
     expect(before.status).toBe(200);
-    expect(before.body.pdq).toMatchObject({ entries: known.length, source: 'postgres' });
+    expect(before.body.pdq).toMatchObject({ entries: known.length + extraPdqEntries, source: 'postgres' });
     expect(before.body.pdq.memoryEstimateBytes).toBeGreaterThan(0);
     expect((await api(`${url}/api/v1/index/status`, asPartner(key))).status).toBe(403);
 
     expect(await service.stop()).toBe(0);
     await service.start();
-    expect(service.output).toMatch(/PDQ index loaded from .*pdq-index\.hash_detection\.snapshot with 4 entries/);
+    expect(service.output).toMatch(new RegExp(`PDQ index loaded from .*pdq-index\\.hash_detection\\.snapshot with ${known.length + extraPdqEntries} entries`));
     const after = await api<{ pdq: { entries: number; source: string } }>(`${url}/api/v1/index/status`, { token: await staffToken(url, 'reviewer') });
-    expect(after.body.pdq).toMatchObject({ entries: known.length, source: 'snapshot' });
+    expect(after.body.pdq).toMatchObject({ entries: known.length + extraPdqEntries, source: 'snapshot' });
     const stillMatches = await matchHashes(key, [{ type: 'pdq', value: known[1].pdq }]);
     expect(stillMatches.body.results[0]).toMatchObject({ matched: true, matchKind: 'near', distance: 0 });
   });

@@ -3,7 +3,7 @@ import { PdqHash } from '../../domain/pdq/pdq-hash';
 import { decodeHashQuery, parseHashQueries } from './hash-query';
 import { flipBits, InMemoryBankEntries } from './in-memory-bank-entries.test-util';
 import { KnownMediaLookup } from './known-media-lookup';
-import { MatchHashesUseCase } from './match-hashes.use-case';
+import { MatchHashesUseCase, type VideoHashes } from './match-hashes.use-case';
 
 const KNOWN_PDQ = 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22';
 const KNOWN_SHA256 = 'a'.repeat(64);
@@ -101,6 +101,47 @@ describe('MatchHashesUseCase', () => {
       ['md5', true, 'exact'],
       ['pdq', true, 'near'],
     ]);
+  });
+
+  describe('videos: the file’s digests, then each sampled frame against the PDQ entries', () => {
+    const unknownDigests = { sha256: 'c'.repeat(64), sha1: 'd'.repeat(40), md5: 'e'.repeat(32), bytes: 1000 };
+    const frame = (second: number, hex: string, quality = 90) => ({ frameNumber: second * 25, timestampSeconds: second, pdq: PdqHash.fromHex(hex), quality });
+    const other = flipBits(KNOWN_PDQ, 128);
+
+    it('matches a video when some of its frames are near a known entry, saying which and how many', async () => {
+      const video: VideoHashes = { ...unknownDigests, frames: [frame(0, other), frame(1, flipBits(KNOWN_PDQ, 6)), frame(2, flipBits(KNOWN_PDQ, 3)), frame(3, other), frame(4, KNOWN_PDQ, 20)] };
+      const answer = await useCase.matchVideo(video);
+      expect(answer.frames).toEqual({
+        sampled: 5,
+        usable: 4,
+        matched: 2,
+        matchedPercent: 50,
+        matches: [
+          { frameNumber: 25, timestampSeconds: 1, distance: 6, entryId: 'e-pdq', bankName: 'known bank', classification: 'csam-b1' },
+          { frameNumber: 50, timestampSeconds: 2, distance: 3, entryId: 'e-pdq', bankName: 'known bank', classification: 'csam-b1' },
+        ],
+      });
+      expect(answer.verdict).toMatchObject({ matched: true, matchKind: 'near', distance: 3, entryId: 'e-pdq' });
+      expect(answer.verdict.reason).toMatch(/^2 of 4 usable sampled frames \(50%\) match known entries; closest at 2\.0 s: PDQ within 3 bits/);
+      expect(answer.results.map((result) => [result.type, result.matched])).toEqual([['sha256', false], ['sha1', false], ['md5', false]]);
+    });
+
+    it('matches on the file’s digest first, and says why nothing matched otherwise', async () => {
+      const exact = await useCase.matchVideo({ ...unknownDigests, md5: KNOWN_MD5, frames: [frame(0, other)] });
+      expect(exact.verdict).toMatchObject({ matched: true, matchKind: 'exact', entryId: 'e-md5' });
+      const none = await useCase.matchVideo({ ...unknownDigests, frames: [frame(0, other), frame(1, other)] });
+      expect(none.verdict.matched).toBe(false);
+      expect(none.verdict.reason).toBe('no bank entry matches this file’s digests, nor does any of its 2 usable sampled frames');
+      const flat = await useCase.matchVideo({ ...unknownDigests, frames: [frame(0, KNOWN_PDQ, 0)] });
+      expect(flat.frames.matched).toBe(0);
+      expect(flat.verdict.reason).toContain('no sampled frame has PDQ quality 50 or more');
+    });
+
+    it('looks each distinct frame hash up once, however long a still scene lasts', async () => {
+      const lookups = jest.spyOn(data, 'findNear');
+      await useCase.matchVideo({ ...unknownDigests, frames: Array.from({ length: 30 }, (_, second) => frame(second, other)) });
+      expect(lookups).toHaveBeenCalledTimes(1);
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { ValidationError } from '@vigil/kernel';
 import type { HashType } from '../../domain/banks/hash-bank';
 import { decideMatch, type CandidateMatch } from '../../domain/banks/match-decision';
 import type { FileDigests } from '../../domain/digests/file-digests';
+import type { VpdqFeature } from '../../domain/vpdq/vpdq-feature';
 import { KnownMediaLookup, MIN_PDQ_QUALITY, type MediaHashes, type MediaLookup } from './known-media-lookup';
 import { decodeHashQuery, type HashQuery } from './hash-query';
 
@@ -35,6 +36,39 @@ export interface FileMatchResult {
   verdict: Omit<HashMatchResult, 'hash' | 'type'>;
   results: HashMatchResult[];
 }
+
+/** A video's whole-file digests and its vPDQ features (one PDQ per sampled second). */
+export interface VideoHashes extends FileDigests {
+  frames: readonly VpdqFeature[];
+}
+
+/** One sampled frame that matched a bank entry. */
+export interface FrameMatch {
+  frameNumber: number;
+  timestampSeconds: number;
+  distance: number;
+  entryId: string;
+  bankName: string;
+  classification: string;
+}
+
+/** A video's answer: the file's digests, then its frames against the PDQ entries of the banks. */
+export interface VideoMatchResult {
+  verdict: Omit<HashMatchResult, 'hash' | 'type' | 'matchingEntries'>;
+  results: HashMatchResult[];
+  frames: {
+    sampled: number;
+    /** Frames whose PDQ quality is below MIN_PDQ_QUALITY are not matched on (blank or flat frames). */
+    usable: number;
+    matched: number;
+    /** matched / usable, in percent (vPDQ's query match percentage against the banks' frames). */
+    matchedPercent: number;
+    /** The first matched frames, in time order (at most MAX_FRAME_MATCHES_LISTED). */
+    matches: FrameMatch[];
+  };
+}
+
+export const MAX_FRAME_MATCHES_LISTED = 100;
 
 export const MAX_HASHES_PER_REQUEST = 1000;
 
@@ -71,6 +105,56 @@ export class MatchHashesUseCase {
     return {
       verdict: describe(verdict, 'no bank entry matches this file’s digests or PDQ'),
       results: hashes.map((hash, index) => ({ hash: hash.hash, type: hash.type, ...describe(each[index], nothingFor(hash.type)) })),
+    };
+  }
+
+  /**
+   * Matches a video: its exact digests as a file, and each sampled frame's PDQ against the PDQ
+   * entries of the banks (known images and known frames), with the same rules as an image. The
+   * video matches when its file does, or when any usable frame does; the answer says which frames
+   * and how many. (Video-to-video vPDQ entries in banks are not kept yet: frames are matched one
+   * by one.)
+   */
+  async matchVideo(video: VideoHashes): Promise<VideoMatchResult> {
+    const digests: Array<{ type: Exclude<HashType, 'pdq'>; hash: string }> = [
+      { type: 'sha256', hash: video.sha256 },
+      { type: 'sha1', hash: video.sha1 },
+      { type: 'md5', hash: video.md5 },
+    ];
+    const usable = video.frames.filter((frame) => frame.quality >= MIN_PDQ_QUALITY);
+    // Still scenes repeat one hash for many seconds: each distinct hash is looked up once.
+    const distinct = [...new Set(usable.map((frame) => frame.pdq.toHex()))];
+    const lookups = await this.lookup.lookupMany([
+      { digests: digests.map((digest) => ({ type: digest.type, value: digest.hash })) },
+      ...digests.map((digest) => mediaOf(digest.type, digest.hash)),
+      ...distinct.map((hex) => mediaOf('pdq', hex, MIN_PDQ_QUALITY)),
+    ]);
+    const [whole, ...rest] = lookups;
+    const byHash = new Map(distinct.map((hex, index) => [hex, rest[digests.length + index]]));
+    const frameMatches: FrameMatch[] = [];
+    let best: { frame: VpdqFeature; lookup: MediaLookup } | undefined;
+    for (const frame of usable) {
+      const lookup = byHash.get(frame.pdq.toHex()) as MediaLookup;
+      const hit = lookup.decision.matched ? lookup.decision.best : undefined;
+      if (!hit) continue;
+      frameMatches.push({ frameNumber: frame.frameNumber, timestampSeconds: frame.timestampSeconds, distance: hit.distance, entryId: hit.entry.id, bankName: hit.bank.name, classification: hit.entry.classification });
+      if (!best || hit.distance < (best.lookup.decision.best?.distance ?? Infinity)) best = { frame, lookup };
+    }
+    const matchedPercent = usable.length === 0 ? 0 : Math.round((frameMatches.length / usable.length) * 10000) / 100;
+    const results = digests.map((digest, index) => ({ hash: digest.hash, type: digest.type, ...describe(rest[index], nothingFor(digest.type)) }));
+    const { matchingEntries: _whole, ...fileVerdict } = describe(whole, 'no bank entry matches this file’s digests');
+    let verdict: VideoMatchResult['verdict'] = fileVerdict;
+    if (!fileVerdict.matched && best) {
+      const { matchingEntries: _frame, ...frameVerdict } = describe(best.lookup, '');
+      const share = `${frameMatches.length} of ${usable.length} usable sampled frames (${matchedPercent}%) match known entries`;
+      verdict = { ...frameVerdict, reason: `${share}; closest at ${best.frame.timestampSeconds.toFixed(1)} s: ${frameVerdict.reason}` };
+    } else if (!fileVerdict.matched) {
+      verdict = { ...fileVerdict, reason: usable.length === 0 ? `${fileVerdict.reason}; no sampled frame has PDQ quality ${MIN_PDQ_QUALITY} or more` : `${fileVerdict.reason}, nor does any of its ${usable.length} usable sampled frames` };
+    }
+    return {
+      verdict,
+      results,
+      frames: { sampled: video.frames.length, usable: usable.length, matched: frameMatches.length, matchedPercent, matches: frameMatches.slice(0, MAX_FRAME_MATCHES_LISTED) },
     };
   }
 }
