@@ -14,7 +14,7 @@ if (mode === 'cli') {
     .runCli(args)
     .then((code) => { process.exitCode = code; });
 } else if (mode === 'bench') {
-  const benches = { pdq: 'pdq-throughput.js', 'match-index': 'match-index.bench.js', vpdq: 'vpdq-throughput.js', 'match-api': 'match-api.bench.js' };
+  const benches = { pdq: 'pdq-throughput.js', 'match-index': 'match-index.bench.js', vpdq: 'vpdq-throughput.js', 'match-api': 'match-api.bench.js', 'tipline-intake': 'tipline-intake.bench.js' };
   const file = benches[args[0]];
   if (!file) {
     console.error(`usage: node tools/launcher/run.js bench ${Object.keys(benches).join('|')}`);

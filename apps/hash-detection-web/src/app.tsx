@@ -1,4 +1,4 @@
-import { Layout, LoginForm, matchRoute, RevealProvider, useHashRoute, type RouteParams } from '@vigil/web-ui';
+import { Layout, matchRoute, RevealProvider, StaffSignIn, useHashRoute, type RouteParams } from '@vigil/web-ui';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
@@ -69,12 +69,7 @@ export function App() {
       {signedIn ? (
         <RevealProvider>{found?.params ? found.route.render(found.params, query) : null}</RevealProvider>
       ) : (
-        <LoginForm
-          onSignIn={async (username, password) => {
-            await api.signIn(username, password);
-            setSignedIn(true);
-          }}
-        />
+        <StaffSignIn api={api} onSignedIn={() => setSignedIn(true)} />
       )}
     </Layout>
   );

@@ -2,12 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import { REPORT_SUBMITTED_V1, type ReportSubmittedV1 } from '@vigil/contracts';
 import { TAKEDOWN_REQUESTED_V1, type TakedownRequestedV1 } from '@vigil/contracts';
 import { CreateHashBanks1763900000001, MatchReportMediaUseCase } from '@vigil/hashes';
-import { platformTablesMigration } from '@vigil/persistence';
+import { OUTBOX_RETENTION_RULE, platformTablesMigration, RelayedOutboxRetention } from '@vigil/persistence';
 import type { ServiceDefinition } from '@vigil/platform';
-import { AuditHashChain1764000800000, auditLogUpSql, CreateApiKeys1764000200000 } from '@vigil/security';
+import { AuditHashChain1764000800000, auditLogUpSql, CreateApiKeys1764000200000, CreateStaffAccounts1764001000000 } from '@vigil/security';
 import { BankCuration1764000100000 } from '@vigil/hashes';
 import { CreateReviewQueue1764000500000, EnqueueUnknownMediaUseCase, ReviewKnownMatch1764001000100 } from '@vigil/hashes';
-import { CreateTakedown1764000300001, RecordReportedUrlsUseCase } from '@vigil/takedown';
+import { CreateTakedown1764000300001, RecordReportedUrlsUseCase, RemovedTakedownUrlRetention, TAKEDOWN_RETENTION_RULES } from '@vigil/takedown';
 import { BANK_CURATION_REPOSITORY, MarkVictimIdentifiedUseCase } from '@vigil/hashes';
 import { VICTIM_IDENTIFIED_V1, type VictimIdentifiedV1 } from '@vigil/contracts';
 import { CLOCK } from '@vigil/kernel';
@@ -21,9 +21,13 @@ export const hashDetectionService: ServiceDefinition = {
   title: 'Vigil hash detection',
   description: 'Hash banks and matching of media against known material (exact digests and PDQ).',
   entities: [],
-  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, AuditHashChain1764000800000, CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, CreateTakedown1764000300001, ReviewKnownMatch1764001000100],
+  migrations: [platformTablesMigration(auditLogUpSql), CreateApiKeys1764000200000, AuditHashChain1764000800000, CreateStaffAccounts1764001000000, CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, CreateTakedown1764000300001, ReviewKnownMatch1764001000100],
   module: (infra) => HashDetectionModule.register(infra),
   gauges: (infra) => hashDetectionGauges(infra),
+  retention: {
+    rules: [...TAKEDOWN_RETENTION_RULES, OUTBOX_RETENTION_RULE],
+    targets: (infra) => [new RemovedTakedownUrlRetention(infra.transactions, infra.schema), new RelayedOutboxRetention(infra.transactions, infra.schema)],
+  },
   handlers: (app: INestApplication) => {
     const matcher = app.get(MatchReportMediaUseCase);
     const reviewQueue = app.get(EnqueueUnknownMediaUseCase);

@@ -4,6 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { CliIo, registerHashCommand } from './hash.command';
 import { registerBanksCommand } from './banks.command';
 import { registerAuditCommand } from './audit.command';
+import { registerRetentionCommand } from './retention.command';
+import { registerKeysCommand } from './keys.command';
+import { registerStaffCommand } from './staff.command';
 
 const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
@@ -23,6 +26,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }).exitOverride();
   registerBanksCommand(program, io, (code) => (exitCode = code));
   registerAuditCommand(program, io, (code) => (exitCode = code));
+  registerRetentionCommand(program, io, (code) => (exitCode = code));
+  registerKeysCommand(program, io, (code) => (exitCode = code));
+  registerStaffCommand(program, io, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

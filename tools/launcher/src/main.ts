@@ -1,8 +1,8 @@
 import type { ServiceName } from '@vigil/contracts';
 import { BullMqMessageBus, InProcessMessageBus, type MessageBus } from '@vigil/messaging';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@vigil/persistence';
-import { bootstrapService, type RunningService } from '@vigil/platform';
-import { DEMO_STAFF, demoStaffDirectory, InMemoryStaffDirectory, type StaffAccount, type StaffDirectory } from '@vigil/security';
+import { bootstrapService, rootLogger, type RunningService } from '@vigil/platform';
+import { DEMO_STAFF, demoStaffAccounts, keyRingFromEnvironment, type KeyEncryptionKeyProvider, type StaffAccount } from '@vigil/security';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,16 +12,31 @@ import { readPlatformConfig, tiplineUrl, type PlatformConfig } from './platform-
 import { loadService, servicePort } from './service-catalogue';
 
 const SERVICES: ServiceName[] = ['tipline', 'hash-detection', 'referral-hub'];
-const log = (message: string) => console.log(`[vigil] ${message}`);
+// Loggers are made on first use: LOG_LEVEL and LOG_FORMAT are checked with the rest of the configuration first.
+const log = (message: string) => rootLogger().info({ component: 'launcher' }, message);
+const serviceLog = (name: ServiceName) => (message: string) => rootLogger().info({ service: name }, message);
 
-async function staffDirectory(config: PlatformConfig, embedded: boolean): Promise<StaffDirectory> {
-  if (config.VIGIL_STAFF_FILE) {
-    const accounts = JSON.parse(readFileSync(config.VIGIL_STAFF_FILE, 'utf8')) as StaffAccount[];
-    return new InMemoryStaffDirectory(accounts);
-  }
-  if (embedded || config.VIGIL_DEMO_USERS) return demoStaffDirectory();
-  log('no VIGIL_STAFF_FILE and VIGIL_DEMO_USERS is not set: no staff can sign in');
-  return new InMemoryStaffDirectory([]);
+/**
+ * Staff accounts live in each service's staff_accounts table. These are the accounts the launcher
+ * adds when absent: those of VIGIL_STAFF_FILE (how the first administrator gets in), and the demo
+ * users in embedded mode or with VIGIL_DEMO_USERS. Existing accounts are never overwritten.
+ */
+async function staffToSeed(config: PlatformConfig, embedded: boolean): Promise<{ seedStaff: StaffAccount[]; demoStaff: boolean }> {
+  const demoStaff = !config.VIGIL_STAFF_FILE && (embedded || config.VIGIL_DEMO_USERS === true);
+  const fromFile = config.VIGIL_STAFF_FILE ? (JSON.parse(readFileSync(config.VIGIL_STAFF_FILE, 'utf8')) as StaffAccount[]) : [];
+  return { seedStaff: [...fromFile, ...(demoStaff ? await demoStaffAccounts() : [])], demoStaff };
+}
+
+function dataDirOf(config: PlatformConfig): string {
+  return resolve(config.VIGIL_DATA_DIR ?? join(process.cwd(), '.vigil'));
+}
+
+/**
+ * The key encryption key: VIGIL_KEK or VIGIL_KEK_FILE; embedded mode (and services mode with
+ * demo users) generates a key file under the data dir instead, a production service refuses to start.
+ */
+function keyEncryptionKeys(config: PlatformConfig, embedded: boolean): KeyEncryptionKeyProvider {
+  return keyRingFromEnvironment(process.env, { allowGeneratedKey: embedded || config.VIGIL_DEMO_USERS === true, dataDir: dataDirOf(config), log });
 }
 
 function busFor(config: PlatformConfig): MessageBus {
@@ -57,14 +72,15 @@ async function runEmbedded(config: PlatformConfig): Promise<void> {
   let postgres: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    const dataDir = resolve(config.VIGIL_DATA_DIR ?? join(process.cwd(), '.vigil'), 'pg');
+    const dataDir = join(dataDirOf(config), 'pg');
     log(`starting embedded PostgreSQL in ${dataDir}`);
     postgres = await startEmbeddedPostgres({ dataDir, port: config.VIGIL_EMBEDDED_PG_PORT });
     databaseUrl = postgres.url;
   }
   const bus = config.REDIS_URL ? busFor(config) : new InProcessMessageBus({ attempts: 3, backoffMs: 50 }, log);
   const jwtSecret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
-  const directory = await staffDirectory(config, true);
+  const staff = await staffToSeed(config, true);
+  const keys = keyEncryptionKeys(config, true);
   const running: RunningService[] = [];
   onSignals(async () => {
     await Promise.all(running.map((service) => service.stopHttp()));
@@ -80,9 +96,12 @@ async function runEmbedded(config: PlatformConfig): Promise<void> {
         databaseUrl,
         bus,
         jwtSecret,
-        staffDirectory: directory,
+        ...staff,
         relayIntervalMs: config.RELAY_INTERVAL_MS,
-        log: (message) => log(`${name}: ${message}`),
+        log: serviceLog(name),
+        keyEncryptionKeys: keys,
+        // Off unless asked for: embedded mode is a demo, and its demo data would age out.
+        retentionIntervalMinutes: config.RETENTION_PURGE_INTERVAL_MINUTES,
       }),
     );
   }
@@ -110,6 +129,7 @@ function printBanner(running: RunningService[], demoLogins: boolean): void {
 async function runService(name: ServiceName, config: PlatformConfig): Promise<void> {
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required in services mode (e.g. postgres://user:pass@host:5432/vigil)');
   if (!config.JWT_SECRET) throw new Error('JWT_SECRET (32+ characters, the same for every service) is required in services mode');
+  const keys = keyEncryptionKeys(config, false);
   const bus = busFor(config);
   const service = await bootstrapService(loadService(name), {
     port: servicePort(name, process.env),
@@ -117,9 +137,11 @@ async function runService(name: ServiceName, config: PlatformConfig): Promise<vo
     databaseUrl: config.DATABASE_URL,
     bus,
     jwtSecret: config.JWT_SECRET,
-    staffDirectory: await staffDirectory(config, false),
+    ...(await staffToSeed(config, false)),
     relayIntervalMs: config.RELAY_INTERVAL_MS,
-    log: (message) => log(`${name}: ${message}`),
+    log: serviceLog(name),
+    keyEncryptionKeys: keys,
+    retentionIntervalMinutes: config.RETENTION_PURGE_INTERVAL_MINUTES ?? 60,
   });
   onSignals(async () => {
     await service.stopHttp();

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) => (value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()));
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -26,6 +26,12 @@ export class PlatformConfig {
   @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'TIPLINE_URL must be an http(s) URL, e.g. http://tipline:3001' }) TIPLINE_URL?: string;
   @IsOptional() @Transform(toInt) @IsInt({ message: 'REVIEW_CONSENSUS must be an integer' }) @Min(1) @Max(10) REVIEW_CONSENSUS?: number;
   @IsOptional() @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'REVIEW_BANK_ID must be a bank id (UUID)' }) REVIEW_BANK_ID?: string;
+  @IsOptional() @Matches(/^\s*[A-Za-z0-9+/=]+(\s*,\s*[A-Za-z0-9+/=]+)*\s*$/, { message: 'VIGIL_KEK must be base64 256-bit keys, comma-separated, current first' }) VIGIL_KEK?: string;
+  @IsOptional() @IsString() VIGIL_KEK_FILE?: string;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'RETENTION_PURGE_INTERVAL_MINUTES must be a whole number of minutes' }) @Min(1) @Max(10080) RETENTION_PURGE_INTERVAL_MINUTES?: number;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }) LOG_LEVEL?: string;
+  @IsOptional() @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' }) LOG_FORMAT?: string;
+  @IsOptional() @IsString() @MinLength(24, { message: 'METRICS_TOKEN must be at least 24 characters' }) METRICS_TOKEN?: string;
 }
 
 export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
@@ -44,6 +50,8 @@ const KEYS = [
   'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'HOST', 'VIGIL_DATA_DIR', 'VIGIL_EMBEDDED_PG_PORT', 'VIGIL_DEMO_USERS', 'VIGIL_SEED_DEMO',
   'VIGIL_STAFF_FILE', 'VIGIL_BUS_PREFIX', 'BUS_ATTEMPTS', 'BUS_BACKOFF_MS', 'RELAY_INTERVAL_MS', 'BUS_LOCK_MS',
   'TIPLINE_URL', 'REVIEW_CONSENSUS', 'REVIEW_BANK_ID',
+  'VIGIL_KEK', 'VIGIL_KEK_FILE', 'RETENTION_PURGE_INTERVAL_MINUTES',
+  'LOG_LEVEL', 'LOG_FORMAT', 'METRICS_TOKEN',
 ];
 
 /**

@@ -5,3 +5,6 @@ export * from './browser';
 export * from './mmdb-writer';
 export * from './web-app-probe';
 export * from './locale-checks';
+export * from './test-identity-provider';
+export * from './test-cipher';
+export * from './tcp-proxy';

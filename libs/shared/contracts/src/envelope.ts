@@ -7,6 +7,8 @@ export const SERVICE_NAMES: readonly ServiceName[] = ['tipline', 'hash-detection
 /**
  * Every integration event travels in this envelope. `id` is unique per event and is what
  * consumers record in their inbox; `correlationId` follows one report across services.
+ * `requestId` (optional, added compatibly) names the HTTP request that caused the event, so
+ * the logs of every service that handles it can be joined to that request's.
  */
 export interface EventEnvelope<TPayload = unknown> {
   id: string;
@@ -14,6 +16,7 @@ export interface EventEnvelope<TPayload = unknown> {
   occurredAt: string;
   source: ServiceName;
   correlationId: string;
+  requestId?: string;
   payload: TPayload;
 }
 

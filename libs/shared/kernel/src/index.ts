@@ -3,3 +3,7 @@ export * from './clock';
 export * from './domain-event';
 export * from './errors';
 export * from './settings';
+export * from './percentile';
+export * from './record-cipher';
+export * from './retention/retention-policy';
+export * from './retention/retention-target';

@@ -3,3 +3,4 @@ export * from './transaction-runner';
 export * from './data-source';
 export * from './outbox-inbox.sql';
 export * from './platform-tables.migration';
+export * from './outbox-retention';

@@ -5,11 +5,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceName } from '@vigil/contracts';
 import { InboxConsumer, OutboxRelay, type PayloadHandler } from '@vigil/messaging';
 import { createServiceDataSource, initialiseServiceDatabase, TransactionRunner } from '@vigil/persistence';
-import { applyHttpHardening, AuditModule, corsOriginsFromEnv, partnerRateLimitFromEnv, PublicRateLimitModule, publicRateLimitFromEnv, SecurityModule, SqlApiKeyStore, SqlAuditLogReader, SqlAuditTrail } from '@vigil/security';
+import { applyHttpHardening, AuditModule, FieldCipher, LocalKeyRing, corsOriginsFromEnv, partnerRateLimitFromEnv, PublicRateLimitModule, publicRateLimitFromEnv, SecurityModule, SqlApiKeyStore, SqlAuditLogReader, SqlAuditTrail } from '@vigil/security';
 import type { MixedList, EntitySchema } from 'typeorm';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { HealthController } from './health.controller';
+import { metricsTokenFromEnv, rootLogger, ServiceObservability, type ServiceGauge } from './observability';
+import { purgeUseCaseFor, RetentionSchedule, type ServiceRetention } from './retention-schedule';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure, type ServiceRuntimeOptions } from './service-infrastructure';
+import { staffSignIn } from './staff-sign-in';
 
 export interface ServiceDefinition {
   name: ServiceName;
@@ -24,6 +27,10 @@ export interface ServiceDefinition {
   module: (infra: ServiceInfrastructure) => DynamicModule;
   /** Event handlers by event type, resolved from the running app. */
   handlers?: (app: INestApplication) => Record<string, PayloadHandler>;
+  /** The service's own gauges on /metrics (backlogs, index sizes), read on each scrape. */
+  gauges?: (infra: ServiceInfrastructure) => ServiceGauge[];
+  /** Record types this service purges when their retention period is over. */
+  retention?: ServiceRetention;
 }
 
 export interface RunningService {
@@ -44,7 +51,8 @@ export interface RunningService {
  * inbox, starts its outbox relay, then listens.
  */
 export async function bootstrapService(definition: ServiceDefinition, runtime: ServiceRuntimeOptions): Promise<RunningService> {
-  const log = runtime.log ?? ((message: string) => console.log(`[${definition.name}] ${message}`));
+  const logger = rootLogger().child({ service: definition.name });
+  const log = runtime.log ?? ((message: string) => logger.info(message));
   const dataSource = createServiceDataSource({
     url: runtime.databaseUrl,
     schema: definition.schema,
@@ -62,14 +70,20 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
     bus: runtime.bus,
     relay,
     audit: new SqlAuditTrail(definition.schema, () => transactions.manager),
+    cipher: new FieldCipher(runtime.keyEncryptionKeys ?? LocalKeyRing.ephemeral()),
     log,
   };
 
+  const observability = new ServiceObservability({ service: definition.name, bus: runtime.bus, relay, jwtSecret: runtime.jwtSecret, metricsToken: metricsTokenFromEnv(process.env), logger });
+  observability.addGauges(definition.gauges?.(infra) ?? []);
+
+  const signIn = await staffSignIn(infra, runtime);
   @Module({
     imports: [
+      observability.module(),
       SecurityModule.register({
         jwtSecret: runtime.jwtSecret,
-        staffDirectory: runtime.staffDirectory,
+        ...signIn,
         apiKeys: { store: new SqlApiKeyStore(definition.schema, () => transactions.manager), audit: infra.audit, defaultRateLimitPerMinute: partnerRateLimitFromEnv(process.env), log },
       }),
       AuditModule.register({ reader: new SqlAuditLogReader(definition.schema, () => transactions.manager), audit: infra.audit }),
@@ -81,12 +95,14 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   })
   class ServiceRootModule {}
 
-  const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, { logger: ['error', 'warn'], bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, { logger: observability.nestLogger(), bodyParser: true });
+  observability.instrumentRequests(app);
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainExceptionFilter());
   app.disable('x-powered-by');
   applyHttpHardening(app, corsOriginsFromEnv(process.env));
+  observability.mountQueueBoard(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').addBearerAuth().addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key').build(),
@@ -94,11 +110,16 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
 
+  // Periods are read (and checked) at every start, whether or not this process runs the schedule.
+  const purge = definition.retention ? purgeUseCaseFor(definition.retention, infra, process.env) : undefined;
+  const retention = purge && runtime.retentionIntervalMinutes ? new RetentionSchedule(purge, runtime.retentionIntervalMinutes, log) : undefined;
+
   if (definition.handlers) {
     const consumer = new InboxConsumer(transactions, definition.schema, definition.name, definition.handlers(app));
-    await runtime.bus.subscribe(definition.name, consumer.handle);
+    await runtime.bus.subscribe(definition.name, observability.observeEvents(consumer.handle));
   }
   relay.start();
+  retention?.start();
   await app.listen(runtime.port, runtime.host ?? '127.0.0.1');
   const url = `http://${runtime.host ?? '127.0.0.1'}:${runtime.port}`;
 
@@ -108,6 +129,7 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   const close = () =>
     (closing ??= (async () => {
       await stopHttp();
+      await retention?.stop();
       await relay.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     })());

@@ -23,6 +23,13 @@ const MULTER_STATUS: Record<string, number> = {
 };
 
 /**
+ * busboy's errors for a multipart body it cannot read (the list Nest's own upload interceptor
+ * maps to 400). Uploads parsed by multer as route middleware (the match API) reach this filter
+ * with these plain Errors, not MulterErrors.
+ */
+const MALFORMED_MULTIPART = new Set(['Multipart: Boundary not found', 'Malformed part header', 'Unexpected end of form', 'Unexpected end of file', 'Malformed content type']);
+
+/**
  * One place where failures become HTTP answers: expected failures get a 4xx naming the
  * field; anything else is a bug, logged with its stack, answered with a bare 500 that
  * carries no stack trace or SQL.
@@ -53,13 +60,18 @@ export class DomainExceptionFilter implements ExceptionFilter {
       response.status(status).json({ statusCode: status, error: multer.code, message: `${multer.field ?? 'upload'}: ${multer.message}`, field: multer.field });
       return;
     }
+    if (error instanceof Error && MALFORMED_MULTIPART.has(error.message)) {
+      response.status(HttpStatus.BAD_REQUEST).json({ statusCode: 400, error: 'malformed-multipart', message: `body: the multipart/form-data body cannot be read (${error.message})`, field: 'body' });
+      return;
+    }
     const parse = error as { type?: string; status?: number; message?: string };
     if (parse?.type === 'entity.parse.failed' || parse?.type === 'entity.too.large') {
       const status = parse.status ?? 400;
       response.status(status).json({ statusCode: status, error: parse.type, message: parse.type === 'entity.too.large' ? 'request body is too large' : 'request body is not valid JSON' });
       return;
     }
-    this.logger.error(`${request.method} ${request.url} failed: ${(error as Error)?.stack ?? String(error)}`);
+    // The path only (a query may carry a search term); the log line carries the request id.
+    this.logger.error(`${request.method} ${(request.originalUrl ?? request.url).split('?')[0]} failed: ${(error as Error)?.stack ?? String(error)}`);
     response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'an unexpected error occurred; it has been logged' });
   }
 }

@@ -1,7 +1,7 @@
 import type { ServiceName } from '@vigil/contracts';
 import type { MessageBus, OutboxRelay } from '@vigil/messaging';
 import type { TransactionRunner } from '@vigil/persistence';
-import type { AuditTrail, StaffDirectory } from '@vigil/security';
+import type { AuditTrail, FieldCipher, KeyEncryptionKeyProvider, StaffAccount, StaffDirectory } from '@vigil/security';
 import type { DataSource } from 'typeorm';
 
 /** What the launcher gives a service: where its database is, which bus to use, who its staff are. */
@@ -11,9 +11,21 @@ export interface ServiceRuntimeOptions {
   databaseUrl: string;
   bus: MessageBus;
   jwtSecret: string;
-  staffDirectory: StaffDirectory;
+  /** A fixed staff directory (tests); without it staff sign in with the service's staff_accounts table. */
+  staffDirectory?: StaffDirectory;
+  /** Accounts written to the service's staff_accounts when absent: the demo users, VIGIL_STAFF_FILE. */
+  seedStaff?: StaffAccount[];
+  /** The demo users are on: TOTP is then not required unless STAFF_REQUIRE_TOTP says so. */
+  demoStaff?: boolean;
   relayIntervalMs?: number;
   log?: (message: string) => void;
+  /**
+   * Wraps the data keys of encrypted evidence and sensitive fields. The launcher always passes
+   * one (key file or VIGIL_KEK); without it the service uses a throwaway key, which only tests want.
+   */
+  keyEncryptionKeys?: KeyEncryptionKeyProvider;
+  /** Runs the retention purge this often; unset: never on a schedule (`vigil retention purge` still works). */
+  retentionIntervalMinutes?: number;
 }
 
 /** The infrastructure one service runs on, handed to its Nest module as providers. */
@@ -25,6 +37,8 @@ export interface ServiceInfrastructure {
   bus: MessageBus;
   relay: OutboxRelay;
   audit: AuditTrail;
+  /** Envelope encryption for evidence files and sensitive columns (AES-256-GCM, per-value data keys). */
+  cipher: FieldCipher;
   log: (message: string) => void;
 }
 

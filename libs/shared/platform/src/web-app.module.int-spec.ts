@@ -41,6 +41,8 @@ describe('a web app served beside a service API (WebAppModule)', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/json/);
     expect((await fetch(`${base}/docs-json`)).status).toBe(404);
+    expect((await fetch(`${base}/admin/queues`)).headers.get('content-type')).toMatch(/json/);
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
   });
 
   it('leaves a malformed JSON body on an API route to Nest: a 400, not a 404 or the UI', async () => {

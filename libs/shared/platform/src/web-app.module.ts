@@ -18,6 +18,9 @@ export interface WebAppOptions {
 
 const WEB_APP_OPTIONS = Symbol('WebAppOptions');
 
+/** /metrics and the queue board (/admin/queues), which every service serves beside its web app. */
+export const OPERATIONS_PATH_PREFIXES = ['/metrics', '/admin'];
+
 /**
  * What a Vite-built app needs and no more: its own scripts and styles, media as blob: URLs, API
  * calls to its own origin; no inline script, no framing, no plugins, and no third-party origin, so
@@ -76,10 +79,13 @@ export class WebAppModule implements OnModuleInit {
       if (path.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
     };
     const files = serveStatic(rootPath, { index: false, setHeaders: securityHeaders });
+    // Operations routes stay the API's on every app: without a queue board (in-process bus),
+    // /admin/queues is a JSON 404, not the web app.
+    const excluded = [...excludedPrefixes, ...OPERATIONS_PATH_PREFIXES];
     const indexHtml = join(rootPath, 'index.html');
     const app = this.adapterHost.httpAdapter.getInstance<{ use(handler: (request: Request, response: Response, next: NextFunction) => void): void }>();
     app.use((request, response, next) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || isExcludedPath(request.path, excludedPrefixes)) return next();
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || isExcludedPath(request.path, excluded)) return next();
       files(request, response, () => {
         securityHeaders(response, indexHtml);
         response.sendFile(indexHtml);

@@ -63,6 +63,66 @@ describe('the staff UI API client', () => {
     expect(told).toBe(1);
   });
 
+  it('sends the authenticator code and tells which field the server refused', async () => {
+    const { fetcher, calls } = fakeFetch({ 'POST /api/v1/auth/login': { status: 401, body: { statusCode: 401, message: 'totpCode: the code is wrong, expired or already used', field: 'totpCode' } } });
+    const tokens = memoryTokens();
+    const client = new ApiClient({ tokens, fetch: fetcher });
+    const refused = await client.signIn('reviewer', 'secret', '123456').catch((error: ApiError) => error);
+    expect(refused).toMatchObject({ status: 401, field: 'totpCode' });
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({ username: 'reviewer', password: 'secret', totpCode: '123456' });
+    expect(tokens.get()).toBeUndefined();
+  });
+
+  it('holds an enrolment-only token apart: not signed in until the authenticator is confirmed', async () => {
+    const { fetcher, calls } = fakeFetch({
+      'POST /api/v1/auth/login': { status: 200, body: { accessToken: 'enrol-only', roles: [], totpEnrolmentRequired: true } },
+      'POST /api/v1/auth/totp/enroll': { status: 200, body: { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x' } },
+      'POST /api/v1/auth/totp/confirm': { status: 200, body: { accessToken: 'full', roles: ['reviewer'] } },
+    });
+    const tokens = memoryTokens();
+    const client = new ApiClient({ tokens, fetch: fetcher });
+    expect(await client.signIn('reviewer', 'secret')).toBe('totp-enrolment-required');
+    expect(client.signedIn).toBe(false);
+    expect(await client.beginTotpEnrolment()).toEqual({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x' });
+    await client.confirmTotpEnrolment('654321');
+    expect(tokens.get()).toBe('full');
+    expect(calls.slice(1).map((call) => new Headers(call.init.headers).get('authorization'))).toEqual(['Bearer enrol-only', 'Bearer enrol-only']);
+    expect(calls[2].init.body).toBe('{"code":"654321"}');
+    await expect(client.beginTotpEnrolment()).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('does not sign out the tab when the enrolment token is refused', async () => {
+    const { fetcher } = fakeFetch({
+      'POST /api/v1/auth/login': { status: 200, body: { accessToken: 'enrol-only', totpEnrolmentRequired: true } },
+      'POST /api/v1/auth/totp/confirm': { status: 400, body: { message: 'code: does not match', field: 'code' } },
+    });
+    let told = 0;
+    const client = new ApiClient({ tokens: memoryTokens(), fetch: fetcher, onUnauthorized: () => told++ });
+    await client.signIn('reviewer', 'secret');
+    await expect(client.confirmTotpEnrolment('000000')).rejects.toMatchObject({ status: 400, field: 'code' });
+    expect(told).toBe(0);
+  });
+
+  it('offers single sign-on only when the service says so, and not on a server without the route', async () => {
+    const on = new ApiClient({ tokens: memoryTokens(), fetch: fakeFetch({ 'GET /api/v1/auth/options': { status: 200, body: { oidc: true } } }).fetcher });
+    expect(await on.signInOptions()).toEqual({ oidc: true });
+    expect(await new ApiClient({ tokens: memoryTokens(), fetch: fakeFetch({}).fetcher }).signInOptions()).toEqual({ oidc: false });
+    expect(on.singleSignOnUrl('/')).toBe('/api/v1/auth/oidc/login?returnTo=%2F');
+  });
+
+  it('takes the token single sign-on leaves in the fragment, or the reason it failed', () => {
+    const tokens = memoryTokens();
+    const client = new ApiClient({ tokens, fetch: fakeFetch({}).fetcher });
+    expect(client.acceptSingleSignOn('#/banks?q=x', '#/')).toBeUndefined();
+    expect(client.acceptSingleSignOn('#/signed-in-elsewhere?token=t', '#/')).toBeUndefined();
+    expect(tokens.get()).toBeUndefined();
+    expect(client.acceptSingleSignOn('#/signed-in?error=no+role+here', '#/staff')).toBe('#/staff');
+    expect(client.lastSingleSignOnFailure).toBe('no role here');
+    expect(client.acceptSingleSignOn('#/signed-in?token=a.b%2Bc', '#/')).toBe('#/');
+    expect(tokens.get()).toBe('a.b+c');
+    expect(client.lastSingleSignOnFailure).toBeUndefined();
+  });
+
   it('reads the signed-in person from the token for display', () => {
     const payload = Buffer.from(JSON.stringify({ sub: 'reviewer', name: 'Demo Reviewer', roles: ['reviewer'] })).toString('base64url');
     const client = new ApiClient({ tokens: memoryTokens(`h.${payload}.s`), fetch: fakeFetch({}).fetcher });

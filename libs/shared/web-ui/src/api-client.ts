@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The request field the server blames (`field` in its answer), e.g. `totpCode`. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -62,6 +64,27 @@ export function queryString(query: Record<string, QueryValue> = {}): string {
   return text ? `?${text}` : '';
 }
 
+function fieldFrom(body: unknown): string | undefined {
+  const field = body && typeof body === 'object' && 'field' in body ? (body as { field: unknown }).field : undefined;
+  return typeof field === 'string' && field ? field : undefined;
+}
+
+/** A signed-in session, or one that must first enrol an authenticator app (the service requires TOTP). */
+export type SignInOutcome = 'signed-in' | 'totp-enrolment-required';
+
+/** What the sign-in page offers: `GET /api/v1/auth/options`. */
+export interface SignInOptions {
+  oidc: boolean;
+}
+
+/** Returned once by `POST /api/v1/auth/totp/enroll`: the secret to type, and the URI an app can scan. */
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUri: string;
+}
+
+const SINGLE_SIGN_ON_FRAGMENT = /^#\/signed-in(?:\?|$)/;
+
 export interface ApiClientOptions {
   tokens: TokenStore;
   baseUrl?: string;
@@ -73,6 +96,12 @@ export interface ApiClientOptions {
 export class ApiClient {
   private readonly baseUrl: string;
   private readonly fetcher: typeof fetch;
+  /**
+   * The short-lived token that may only enrol TOTP: kept apart from the token store, so the UI
+   * does not count as signed in and it does not survive a reload.
+   */
+  private enrolmentToken?: string;
+  private singleSignOnFailure?: string;
 
   constructor(private readonly options: ApiClientOptions) {
     this.baseUrl = options.baseUrl ?? '';
@@ -83,14 +112,87 @@ export class ApiClient {
     return Boolean(this.options.tokens.get());
   }
 
-  /** POST /api/v1/auth/login; keeps the token. */
-  async signIn(username: string, password: string): Promise<void> {
-    const { accessToken } = await this.post<{ accessToken: string }>('/api/v1/auth/login', { username, password });
+  /**
+   * POST /api/v1/auth/login. Keeps the token, unless it only allows enrolling an authenticator:
+   * then `beginTotpEnrolment` and `confirmTotpEnrolment` finish the sign-in. A missing or wrong
+   * code rejects with an ApiError whose `field` is `totpCode`.
+   */
+  async signIn(username: string, password: string, totpCode?: string): Promise<SignInOutcome> {
+    this.singleSignOnFailure = undefined;
+    const answer = await this.post<{ accessToken: string; totpEnrolmentRequired?: boolean }>('/api/v1/auth/login', { username, password, ...(totpCode ? { totpCode } : {}) });
+    if (answer.totpEnrolmentRequired) {
+      this.enrolmentToken = answer.accessToken;
+      return 'totp-enrolment-required';
+    }
+    this.enrolmentToken = undefined;
+    this.options.tokens.set(answer.accessToken);
+    return 'signed-in';
+  }
+
+  /** POST /api/v1/auth/totp/enroll with the enrolment token: a new secret each call, shown this once. */
+  async beginTotpEnrolment(): Promise<TotpEnrolment> {
+    return this.json<TotpEnrolment>('/api/v1/auth/totp/enroll', { method: 'POST', body: '{}' }, this.pendingEnrolmentToken());
+  }
+
+  /** POST /api/v1/auth/totp/confirm: the app's first code activates it and signs in for real. */
+  async confirmTotpEnrolment(code: string): Promise<void> {
+    const { accessToken } = await this.json<{ accessToken: string }>('/api/v1/auth/totp/confirm', { method: 'POST', body: JSON.stringify({ code }) }, this.pendingEnrolmentToken());
+    this.enrolmentToken = undefined;
     this.options.tokens.set(accessToken);
   }
 
+  cancelTotpEnrolment(): void {
+    this.enrolmentToken = undefined;
+  }
+
+  /** GET /api/v1/auth/options; a server without the route offers no single sign-on. */
+  async signInOptions(): Promise<SignInOptions> {
+    try {
+      const options = await this.get<Partial<SignInOptions>>('/api/v1/auth/options');
+      return { oidc: options?.oidc === true };
+    } catch (error) {
+      if (error instanceof ApiError && error.isMissingRoute) return { oidc: false };
+      throw error;
+    }
+  }
+
+  /** Where the single sign-on button goes: the service sends the browser back to `returnTo` (a path here) with the token. */
+  singleSignOnUrl(returnTo: string): string {
+    return `${this.baseUrl}/api/v1/auth/oidc/login${queryString({ returnTo })}`;
+  }
+
+  /**
+   * Takes the token (or the failure) single sign-on left in the fragment (`#/signed-in?token=…`),
+   * and returns the fragment to show instead, so the token leaves the address bar and history at
+   * once. Undefined when the fragment is not a sign-in's.
+   */
+  acceptSingleSignOn(hash: string, landing: string): string | undefined {
+    if (!SINGLE_SIGN_ON_FRAGMENT.test(hash)) return undefined;
+    const answer = new URLSearchParams(hash.slice(hash.indexOf('?') + 1));
+    const token = answer.get('token');
+    if (token) {
+      this.options.tokens.set(token);
+      this.singleSignOnFailure = undefined;
+    } else {
+      this.singleSignOnFailure = answer.get('error') || 'the identity provider did not sign you in';
+    }
+    return landing;
+  }
+
+  /** Why the last single sign-on failed (the sign-in page shows it until the next attempt). */
+  get lastSingleSignOnFailure(): string | undefined {
+    return this.singleSignOnFailure;
+  }
+
   signOut(): void {
+    this.enrolmentToken = undefined;
+    this.singleSignOnFailure = undefined;
     this.options.tokens.set(undefined);
+  }
+
+  private pendingEnrolmentToken(): string {
+    if (!this.enrolmentToken) throw new ApiError(401, 'sign in again: the authenticator enrolment has expired or was not started');
+    return this.enrolmentToken;
   }
 
   /** The signed-in person as the token says (for display only; the server checks the token). */
@@ -135,15 +237,15 @@ export class ApiClient {
     return { blob: await response.blob(), filename: filenameFrom(response.headers.get('content-disposition')) };
   }
 
-  private async json<T>(path: string, init: RequestInit): Promise<T> {
-    const response = await this.send(path, init);
+  private async json<T>(path: string, init: RequestInit, tokenOverride?: string): Promise<T> {
+    const response = await this.send(path, init, tokenOverride);
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async send(path: string, init: RequestInit): Promise<Response> {
+  private async send(path: string, init: RequestInit, tokenOverride?: string): Promise<Response> {
     const headers = new Headers(init.headers);
-    const token = this.options.tokens.get();
+    const token = tokenOverride ?? this.options.tokens.get();
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (typeof init.body === 'string') headers.set('content-type', 'application/json');
     headers.set('accept', headers.get('accept') ?? 'application/json, */*');
@@ -156,10 +258,10 @@ export class ApiClient {
     } catch {
       // Not JSON (a proxy's error page, say): the text itself is the message.
     }
-    if (response.status === 401 && token && !path.endsWith('/auth/login')) {
+    if (response.status === 401 && token && !tokenOverride && !path.endsWith('/auth/login')) {
       this.options.tokens.set(undefined);
       this.options.onUnauthorized?.();
     }
-    throw new ApiError(response.status, errorMessageFrom(response.status, body));
+    throw new ApiError(response.status, errorMessageFrom(response.status, body), fieldFrom(body));
   }
 }

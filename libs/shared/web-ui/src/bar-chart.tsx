@@ -9,6 +9,8 @@ export interface BarSeries {
 export interface BarGroup {
   label: string;
   values: Record<string, number | null | undefined>;
+  /** Text shown for a series instead of its formatted value, e.g. a suppressed count ("<5") that draws no bar. */
+  labels?: Record<string, string>;
 }
 
 const LABEL_WIDTH = 180;
@@ -29,7 +31,7 @@ export function BarChart({ title, series, groups, format = (value) => String(val
   const groupHeight = series.length * BAR_HEIGHT + GROUP_GAP;
   const height = groups.length * groupHeight + GROUP_GAP + 20;
   const width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH;
-  const show = (value: number | null | undefined) => (value === null || value === undefined ? '—' : format(value));
+  const show = (value: number | null | undefined, label?: string) => label ?? (value === null || value === undefined ? '—' : format(value));
   return (
     <figure className="vigil-chart">
       <figcaption id={`${id}-title`}>{title}</figcaption>
@@ -44,7 +46,7 @@ export function BarChart({ title, series, groups, format = (value) => String(val
         ))}
       </ul>
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
-        <desc id={`${id}-desc`}>{groups.map((group) => `${group.label}: ${series.map((one) => `${one.label} ${show(group.values[one.key])}`).join(', ')}`).join('; ')}</desc>
+        <desc id={`${id}-desc`}>{groups.map((group) => `${group.label}: ${series.map((one) => `${one.label} ${show(group.values[one.key], group.labels?.[one.key])}`).join(', ')}`).join('; ')}</desc>
         {groups.map((group, groupIndex) => {
           const top = GROUP_GAP + groupIndex * groupHeight;
           return (
@@ -60,7 +62,7 @@ export function BarChart({ title, series, groups, format = (value) => String(val
                   <g key={one.key}>
                     <rect x={LABEL_WIDTH} y={y + 1} width={barWidth} height={BAR_HEIGHT - 2} className={`vigil-series-${seriesIndex}`} />
                     <text x={LABEL_WIDTH + barWidth + 4} y={y + BAR_HEIGHT - 3} className="vigil-chart-value">
-                      {show(value)}
+                      {show(value, group.labels?.[one.key])}
                     </text>
                   </g>
                 );
@@ -89,7 +91,7 @@ export function BarChart({ title, series, groups, format = (value) => String(val
                 <th scope="row">{group.label}</th>
                 {series.map((one) => (
                   <td key={one.key} className="vigil-numeric">
-                    {show(group.values[one.key])}
+                    {show(group.values[one.key], group.labels?.[one.key])}
                   </td>
                 ))}
               </tr>

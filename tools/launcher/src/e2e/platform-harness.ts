@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -43,8 +44,10 @@ function canListen(port: number): Promise<boolean> {
 /**
  * Tests drive many requests from one address; the public per-client limit (30/min by default)
  * would make them depend on timing. The limit itself is tested in libs/shared/security.
+ * Services mode refuses to start without a key encryption key: every process a test file starts
+ * (restarts included) shares one throwaway key, as a deployment's processes share theirs.
  */
-const TEST_DEFAULTS: NodeJS.ProcessEnv = { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' };
+const TEST_DEFAULTS: NodeJS.ProcessEnv = { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', VIGIL_KEK: randomBytes(32).toString('base64') };
 
 export class PlatformProcess {
   private child?: ChildProcess;

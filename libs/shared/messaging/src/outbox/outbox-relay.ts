@@ -10,6 +10,11 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** When given, the relay LISTENs for commits on this database and publishes at once. */
   listenUrl?: string;
+  /**
+   * While commits keep arriving, how long the relay waits after a run before the next, so the
+   * events of that window go out in one batch (default 20 ms). A lone commit is still published at once.
+   */
+  coalesceMs?: number;
   log?: (message: string) => void;
 }
 
@@ -17,6 +22,9 @@ export interface OutboxBacklog {
   pending: number;
   oldestAgeSeconds: number;
 }
+
+/** How soon a relay tries to LISTEN again after losing its connection. */
+const LISTEN_RETRY_MS = 1000;
 
 /**
  * Moves committed events from the outbox to the bus. Rows are locked with SKIP LOCKED so
@@ -30,13 +38,19 @@ export class OutboxRelay {
   private running?: Promise<void>;
   private stopped = true;
   private wakeRequested = false;
+  /** When the pending timer fires (ms since the epoch). */
+  private dueAt = 0;
   private readonly intervalMs: number;
+  private readonly coalesceMs: number;
   private listener?: Client;
+  private relistenTimer?: NodeJS.Timeout;
+  private listenFailing = false;
   private readonly batchSize: number;
 
   constructor(private readonly dataSource: DataSource, private readonly bus: MessageBus, private readonly options: OutboxRelayOptions) {
     this.intervalMs = options.intervalMs ?? 250;
     this.batchSize = options.batchSize ?? 100;
+    this.coalesceMs = options.coalesceMs ?? 20;
   }
 
   start(): void {
@@ -48,17 +62,40 @@ export class OutboxRelay {
 
   private async listen(url: string): Promise<void> {
     const client = new Client({ connectionString: url });
-    client.on('error', () => undefined);
+    let lost = false;
+    // A Postgres restart drops this connection. Without listening again, every later commit would
+    // wait for the next poll until the process restarts (found by the chaos test).
+    const listenAgain = () => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (!this.stopped) this.relistenTimer = setTimeout(() => void this.listen(url), LISTEN_RETRY_MS);
+    };
+    client.on('error', (error: Error) => {
+      if (!lost && !this.stopped) this.options.log?.(`outbox relay (${this.options.schema}) lost its LISTEN connection, polling meanwhile: ${error.message}`);
+      this.listenFailing = true;
+      listenAgain();
+    });
+    client.on('end', listenAgain);
     client.on('notification', () => this.nudge());
     try {
       await client.connect();
       await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
-      if (this.stopped) await client.end();
-      else this.listener = client;
+      if (this.stopped) {
+        lost = true;
+        await client.end();
+        return;
+      }
+      this.listener = client;
+      if (this.listenFailing) this.options.log?.(`outbox relay (${this.options.schema}) listening again`);
+      this.listenFailing = false;
+      this.nudge(); // commits made while no one listened
     } catch (error) {
-      // Polling still publishes everything; listening only makes it faster.
-      this.options.log?.(`outbox relay (${this.options.schema}) cannot listen: ${(error as Error).message}`);
-      await client.end().catch(() => undefined);
+      // Polling still publishes everything; listening only makes it faster. Said once per outage.
+      if (!this.listenFailing) this.options.log?.(`outbox relay (${this.options.schema}) cannot listen, retrying every ${LISTEN_RETRY_MS} ms: ${(error as Error).message}`);
+      this.listenFailing = true;
+      listenAgain();
     }
   }
 
@@ -69,12 +106,15 @@ export class OutboxRelay {
       this.wakeRequested = true;
       return;
     }
+    // A run is already due within the coalescing window: it will take this commit's events too.
+    if (this.timer && this.dueAt <= Date.now() + this.coalesceMs) return;
     this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
     await this.running;
@@ -102,12 +142,15 @@ export class OutboxRelay {
   private schedule(delay: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.dueAt = Date.now() + delay;
     this.timer = setTimeout(() => {
       this.running = this.tick().finally(() => {
         this.running = undefined;
         const again = this.wakeRequested;
         this.wakeRequested = false;
-        this.schedule(again ? 0 : this.intervalMs);
+        // Under sustained intake every commit nudges: one run per commit would cost a relay
+        // transaction per event. Waiting a few milliseconds gathers them into one batch.
+        this.schedule(again ? this.coalesceMs : this.intervalMs);
       });
     }, delay);
   }

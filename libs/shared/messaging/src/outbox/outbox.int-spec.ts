@@ -1,12 +1,13 @@
 import { envelope, type EventEnvelope } from '@vigil/contracts';
 import { platformTablesMigration, type TransactionRunner } from '@vigil/persistence';
-import { migratedTestDatabase, type MigratedTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
+import { CuttableTcpProxy, migratedTestDatabase, type MigratedTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
 import type { DataSource } from 'typeorm';
 import { InProcessMessageBus } from '../adapters/in-process/in-process-message-bus';
 import type { MessageBus } from '../ports/message-bus';
 import { InboxConsumer } from './inbox-consumer';
 import { appendToOutbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
+import { withRequestId } from '../trace/request-context';
 
 const SCHEMA = 'outbox_test';
 const submitted = () => envelope('report.submitted.v1', 'tipline', { reportId: 'r', reference: 'VGL-AAAA-BBBB', incidentType: 'csam', source: 'public', urls: [], media: [] });
@@ -45,6 +46,19 @@ describe('transactional outbox and inbox (real Postgres)', () => {
     expect(await relay.backlog()).toEqual({ pending: 0, oldestAgeSeconds: 0 });
   });
 
+  it('stamps the current request id into events written during a request, and leaves one already named', async () => {
+    const published: EventEnvelope[] = [];
+    const bus = { publish: async (event: EventEnvelope) => void published.push(event) } as MessageBus;
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA });
+    const during = submitted();
+    const named = { ...submitted(), requestId: 'upstream-request-0001' };
+    const outside = submitted();
+    await withRequestId('request-0123456789', () => transactions.run((manager) => appendToOutbox(manager, SCHEMA, [during, named])));
+    await transactions.run((manager) => appendToOutbox(manager, SCHEMA, [outside]));
+    await relay.drain();
+    expect(published.map((event) => event.requestId)).toEqual(['request-0123456789', 'upstream-request-0001', undefined]);
+  });
+
   it('keeps events in the outbox while the bus is down, in order, and drains them after', async () => {
     let up = false;
     const published: string[] = [];
@@ -77,6 +91,61 @@ describe('transactional outbox and inbox (real Postgres)', () => {
     await relay.stop();
     expect(published).toEqual([event.id]);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('listens again after Postgres drops its connection (a restart), so commits still wake it at once', async () => {
+    const direct = new URL(database.url);
+    const proxy = await CuttableTcpProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) });
+    const listenUrl = new URL(database.url);
+    listenUrl.host = proxy.url;
+    const published: string[] = [];
+    const bus = { publish: async (event: EventEnvelope) => void published.push(event.id) } as MessageBus;
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA, intervalMs: 60000, listenUrl: listenUrl.toString() });
+    try {
+      relay.start();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await proxy.cut();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await proxy.restore();
+      await new Promise((resolve) => setTimeout(resolve, 2500)); // it tries again every second
+      const event = submitted();
+      const started = Date.now();
+      await transactions.run((manager) => appendToOutbox(manager, SCHEMA, [event]));
+      while (published.length === 0 && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(published).toEqual([event.id]);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await relay.stop();
+      await proxy.cut();
+    }
+  });
+
+  it('gathers a burst of commits into a few batches instead of one relay transaction per commit', async () => {
+    const published: string[] = [];
+    const bus = { publish: async (event: EventEnvelope) => void published.push(event.id) } as MessageBus;
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA, intervalMs: 60000, coalesceMs: 1500, listenUrl: database.url });
+    relay.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const burst = Array.from({ length: 20 }, () => submitted());
+    for (const event of burst) await transactions.run((manager) => appendToOutbox(manager, SCHEMA, [event]));
+    const started = Date.now();
+    while (published.length < burst.length && Date.now() - started < 10000) await new Promise((resolve) => setTimeout(resolve, 20));
+    await relay.stop();
+    expect(published).toEqual(burst.map((event) => event.id));
+    // Rows published in one relay transaction share its now().
+    const [{ batches }] = await dataSource.query(`SELECT count(DISTINCT published_at)::int AS batches FROM "${SCHEMA}".outbox`);
+    expect(batches).toBeLessThanOrEqual(3);
+  });
+
+  it('relays several events written together byte for byte, quotes, backslashes, braces and accents included', async () => {
+    const published: EventEnvelope[] = [];
+    const bus = { publish: async (event: EventEnvelope) => void published.push(event) } as MessageBus;
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA });
+    const awkward = envelope('report.submitted.v1', 'tipline', { reportId: 'r', note: 'a "quoted" {brace}, a back\\slash, a comma, NULL, l’été 🙂' });
+    const events = [submitted(), awkward, submitted()];
+    await transactions.run((manager) => appendToOutbox(manager, SCHEMA, events));
+    expect(await relay.drain()).toBe(3);
+    expect(published).toEqual(events);
   });
 
   it('handles a redelivered event once in effect, and rolls back the inbox row when the handler fails', async () => {

@@ -32,6 +32,8 @@ export interface MessageBus {
   deadLetters(consumer: ServiceName): Promise<DeadLetter[]>;
   replay(consumer: ServiceName, deadLetterId: string): Promise<void>;
   health(): Promise<BusHealth>;
+  /** Jobs in a consumer's queue by state (waiting, active, delayed, failed...), for metrics; buses without queues omit it. */
+  queueDepth?(consumer: ServiceName): Promise<Record<string, number>>;
   /** Stops taking new work, lets in-flight deliveries finish, closes connections. */
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AUDIT_CHAIN_GENESIS, auditRowHash } from './audit-chain';
 
-export type AuditAction = 'view' | 'list' | 'create' | 'change' | 'export' | 'disseminate' | 'override';
+export type AuditAction = 'view' | 'list' | 'create' | 'change' | 'export' | 'disseminate' | 'override' | 'purge' | 'sign-in';
 
 export interface AuditRecord {
   actor: string;

@@ -9,7 +9,7 @@ import { AUDIT_LOG_READER, type AuditLogReader } from './audit-log.reader';
 import { AUDIT_TRAIL, type AuditAction, type AuditTrail } from './audit-trail';
 import { describeAuditChainResult, VerifyAuditChainUseCase } from './verify-audit-chain.use-case';
 
-const AUDIT_ACTIONS: AuditAction[] = ['view', 'list', 'create', 'change', 'export', 'disseminate', 'override'];
+const AUDIT_ACTIONS: AuditAction[] = ['view', 'list', 'create', 'change', 'export', 'disseminate', 'override', 'purge', 'sign-in'];
 
 export class AuditQuery {
   @ApiPropertyOptional({ example: 'analyst' }) @IsOptional() @IsString() @MaxLength(200) actor?: string;

@@ -4,14 +4,18 @@ import { JwtService } from '@nestjs/jwt';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import { API_KEY_PREFIX } from '../api-keys/api-key-token';
 import { PARTNER_SCOPES, type PartnerPrincipal, type PartnerScope } from '../api-keys/partner-access.decorator';
-import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
+import { ENROLMENT_TOKEN_ACCEPTED, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import type { StaffRole, StaffUser } from './staff-directory';
 
 interface TokenClaims {
   sub: string;
   name: string;
   roles: StaffRole[];
+  /** Set on the token of an account that must enrol an authenticator before anything else. */
+  purpose?: string;
 }
+
+export const TOTP_ENROLMENT_PURPOSE = 'totp-enrolment';
 
 interface GuardedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -60,7 +64,15 @@ export class StaffAuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('the bearer token is invalid or expired');
     }
+    // Other tokens signed with the same secret (the single sign-on cookie) are not staff tokens.
+    if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || (claims.purpose !== undefined && claims.purpose !== TOTP_ENROLMENT_PURPOSE)) {
+      throw new UnauthorizedException('the bearer token is not a staff token');
+    }
     request.user = { username: claims.sub, displayName: claims.name, roles: claims.roles };
+    if (claims.purpose === TOTP_ENROLMENT_PURPOSE) {
+      if (this.reflector.getAllAndOverride<boolean>(ENROLMENT_TOKEN_ACCEPTED, targets)) return true;
+      throw new ForbiddenException('this account must enrol an authenticator app first (POST /api/v1/auth/totp/enroll, then /api/v1/auth/totp/confirm); this token allows nothing else');
+    }
 
     const required = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
     if (!required || required.length === 0) return true;

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, unknownUserHash, verifyPassword } from './password';
 
 /** Staff roles. Each app grants its endpoints to the roles that do that work; admin holds all. */
 export const STAFF_ROLES = ['analyst', 'supervisor', 'reviewer', 'bank-curator', 'investigator', 'victim-id-officer', 'auditor', 'admin'] as const;
@@ -14,13 +14,40 @@ export interface StaffAccount extends StaffUser {
   passwordHash: string;
 }
 
-/** Where staff accounts come from. Issue-6 work replaces the in-memory adapter with a database one. */
+export interface SignInAttempt {
+  username: string;
+  password: string;
+  /** The current code of the account's authenticator app, when it has enrolled one. */
+  totpCode?: string;
+}
+
+/**
+ * Why a sign-in was refused. `credentials` covers an unknown user, a wrong password and a
+ * disabled account alike, so the answer never tells which usernames exist.
+ */
+export type SignInFailure = 'credentials' | 'locked' | 'totp-missing' | 'totp-invalid';
+
+export type SignInResult =
+  | { ok: true; user: StaffUser; /** Second factor required but not enrolled yet: the token may only enrol one. */ totpEnrolmentRequired: boolean }
+  | { ok: false; failure: SignInFailure; lockedUntil?: Date };
+
+/** A staff member's authenticator-app enrolment: the secret is shown once, then confirmed with a code. */
+export interface TotpEnrolment {
+  begin(username: string): Promise<{ secret: string; otpauthUri: string }>;
+  /** Activates the pending secret when the code matches it (returning the account); undefined when it does not. */
+  confirm(username: string, code: string): Promise<StaffUser | undefined>;
+}
+
+/** Where staff sign in: the service's database accounts (SqlStaffDirectory) or a fixed list. */
 export interface StaffDirectory {
-  authenticate(username: string, password: string): Promise<StaffUser | undefined>;
+  signIn(attempt: SignInAttempt): Promise<SignInResult>;
+  /** Absent when the directory has no second factor (a fixed list). */
+  readonly totp?: TotpEnrolment;
 }
 
 export const STAFF_DIRECTORY = Symbol('StaffDirectory');
 
+/** A fixed list of accounts, without second factor or lockout: for tests. */
 export class InMemoryStaffDirectory implements StaffDirectory {
   private readonly accounts = new Map<string, StaffAccount>();
 
@@ -28,16 +55,14 @@ export class InMemoryStaffDirectory implements StaffDirectory {
     for (const account of accounts) this.accounts.set(account.username, account);
   }
 
-  async authenticate(username: string, password: string): Promise<StaffUser | undefined> {
+  async signIn({ username, password }: SignInAttempt): Promise<SignInResult> {
     const account = this.accounts.get(username);
     // Verify against a dummy hash when the user is unknown so timing does not reveal usernames.
-    const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
-    if (!account || !ok) return undefined;
-    return { username: account.username, displayName: account.displayName, roles: [...account.roles] };
+    const ok = await verifyPassword(password, account?.passwordHash ?? (await unknownUserHash()));
+    if (!account || !ok) return { ok: false, failure: 'credentials' };
+    return { ok: true, user: { username: account.username, displayName: account.displayName, roles: [...account.roles] }, totpEnrolmentRequired: false };
   }
 }
-
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /** Demo staff for embedded mode and tests only; printed at start. Never enabled in production. */
 export const DEMO_STAFF: ReadonlyArray<StaffUser & { password: string }> = [
@@ -50,9 +75,11 @@ export const DEMO_STAFF: ReadonlyArray<StaffUser & { password: string }> = [
   { username: 'admin', displayName: 'Demo Administrator', roles: ['admin'], password: 'vigil-demo-admin' },
 ];
 
+/** The demo staff with their passwords hashed, as seeded into each service's staff accounts. */
+export function demoStaffAccounts(): Promise<StaffAccount[]> {
+  return Promise.all(DEMO_STAFF.map(async ({ password, ...user }) => ({ ...user, roles: [...user.roles], passwordHash: await hashPassword(password) })));
+}
+
 export async function demoStaffDirectory(): Promise<InMemoryStaffDirectory> {
-  const accounts = await Promise.all(
-    DEMO_STAFF.map(async ({ password, ...user }) => ({ ...user, passwordHash: await hashPassword(password) })),
-  );
-  return new InMemoryStaffDirectory(accounts);
+  return new InMemoryStaffDirectory(await demoStaffAccounts());
 }

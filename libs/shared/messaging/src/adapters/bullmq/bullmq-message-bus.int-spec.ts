@@ -1,5 +1,5 @@
 import { envelope, type EventEnvelope, type ServiceName } from '@vigil/contracts';
-import { TEST_REDIS_URL, uniqueSuffix } from '@vigil/test-fixtures';
+import { CuttableTcpProxy, TEST_REDIS_URL, uniqueSuffix } from '@vigil/test-fixtures';
 import { NonRetryableEventError } from '../../ports/message-bus';
 import { BullMqMessageBus } from './bullmq-message-bus';
 
@@ -118,5 +118,30 @@ describe('BullMqMessageBus (real Redis)', () => {
     await expect(offline.publish(event())).rejects.toThrow();
     expect((await offline.health()).ok).toBe(false);
     await offline.close();
+  });
+
+  it('subscribes without waiting for Redis while it is down, so a service can start in an outage, and consumes once it is back', async () => {
+    const redis = new URL(TEST_REDIS_URL);
+    const proxy = await CuttableTcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
+    await proxy.cut();
+    const prefix = `test-${uniqueSuffix()}`;
+    const routes = (): ServiceName[] => ['hash-detection'];
+    const consumer = new BullMqMessageBus({ redisUrl: `redis://${proxy.url}`, prefix, routes });
+    bus = new BullMqMessageBus({ redisUrl: TEST_REDIS_URL, prefix, routes });
+    try {
+      const seen: string[] = [];
+      const subscribing = consumer.subscribe('hash-detection', async (e) => void seen.push(e.id));
+      const waitedForRedis = new Promise((_, reject) => setTimeout(() => reject(new Error('subscribe waited for Redis')), 6000).unref());
+      await Promise.race([subscribing, waitedForRedis]);
+      const sent = event();
+      await bus.publish(sent);
+      await proxy.restore();
+      await waitFor(() => (seen.length ? true : undefined), 20000);
+      expect(seen).toEqual([sent.id]);
+    } finally {
+      await proxy.restore();
+      await consumer.close();
+      await proxy.cut();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { consumersOf, type EventEnvelope, type ServiceName } from '@vigil/contracts';
+import { consumersOf, SERVICE_NAMES, type EventEnvelope, type ServiceName } from '@vigil/contracts';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import IORedis, { type Redis } from 'ioredis';
 import {
@@ -25,6 +25,21 @@ export interface BullMqBusOptions {
   /** Which consumers get an event; the event catalogue by default. */
   routes?: (eventType: string) => readonly ServiceName[];
   log?: (message: string) => void;
+}
+
+/** How long `subscribe` waits for its worker's connection: long enough when Redis is up, short enough not to hold a start. */
+const SUBSCRIBE_READY_WAIT_MS = 2000;
+
+async function readyWithin(worker: Worker, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    worker.waitUntilReady().then(
+      () => undefined,
+      () => undefined, // connection errors are the worker's to retry; its 'error' handler logs them
+    ),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+  ]);
+  clearTimeout(timer);
 }
 
 /**
@@ -116,7 +131,10 @@ export class BullMqMessageBus implements MessageBus {
       }
     });
     this.workers.push(worker);
-    await worker.waitUntilReady();
+    // The worker connects, and reconnects, on its own. Waiting for Redis here without a bound kept a
+    // service that (re)started during a bus outage from serving HTTP, intake included, until
+    // Redis came back (found by the chaos test); its events wait in the queue meanwhile.
+    await readyWithin(worker, SUBSCRIBE_READY_WAIT_MS);
   }
 
   async deadLetters(consumer: ServiceName): Promise<DeadLetter[]> {
@@ -149,6 +167,11 @@ export class BullMqMessageBus implements MessageBus {
 
   async queueDepth(consumer: ServiceName): Promise<Record<string, number>> {
     return this.queue(consumer).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+  }
+
+  /** Every consumer's queue, for the administrators' queue board. */
+  allQueues(): Queue[] {
+    return SERVICE_NAMES.map((consumer) => this.queue(consumer));
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,33 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { MetricsAccessGuard, METRICS_TOKEN } from './metrics-access.guard';
+import { MetricsController } from './metrics.controller';
+import { QueueBoardSessionController } from './queue-board-session.controller';
+import { ServiceMetrics } from './service-metrics';
+
+export interface ObservabilityOptions {
+  metrics: ServiceMetrics;
+  /** METRICS_TOKEN: the bearer token Prometheus scrapes with; unset, only admin/auditor staff tokens read /metrics. */
+  metricsToken: string | undefined;
+  /** Verifies staff tokens on /metrics and the queue board, as the global guard does. */
+  jwtSecret: string;
+  /** Whether the queue board is mounted (BullMQ bus), so its session route exists only then. */
+  queueBoard: boolean;
+}
+
+/** /metrics and, with a BullMQ bus, the queue board's session route. */
+@Module({})
+export class ObservabilityModule {
+  static register(options: ObservabilityOptions): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      imports: [JwtModule.register({ secret: options.jwtSecret })],
+      controllers: options.queueBoard ? [MetricsController, QueueBoardSessionController] : [MetricsController],
+      providers: [
+        { provide: ServiceMetrics, useValue: options.metrics },
+        { provide: METRICS_TOKEN, useValue: options.metricsToken },
+        MetricsAccessGuard,
+      ],
+    };
+  }
+}

@@ -1,0 +1,226 @@
+import { Controller, Get, Module, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createServiceDataSource, initialiseServiceDatabase, platformTablesMigration, TransactionRunner } from '@vigil/persistence';
+import { createTestDatabase, startTestIdentityProvider, type TestDatabase, type TestIdentityProvider } from '@vigil/test-fixtures';
+import { createServer } from 'node:net';
+import { generate } from 'otplib';
+import type { DataSource } from 'typeorm';
+import { AuditHashChain1764000800000 } from '../audit/audit-hash-chain.migration';
+import { auditLogUpSql, SqlAuditTrail } from '../audit/audit-trail';
+import { FieldCipher } from '../encryption/field-cipher';
+import { LocalKeyRing } from '../encryption/local-key-ring';
+import { SqlStaffAccountStore } from '../staff-accounts/staff-account.store';
+import { StaffAccountAdmin } from '../staff-accounts/staff-account-admin';
+import { StaffAccountDirectory } from '../staff-accounts/staff-account-directory';
+import { CreateStaffAccounts1764001000000 } from '../staff-accounts/staff-accounts.migration';
+import { CurrentUser, Roles } from './auth.decorators';
+import { hashPassword } from './password';
+import { oidcSettingsFromEnv } from './oidc/oidc.config';
+import { OidcSignIn } from './oidc/oidc-sign-in';
+import { SecurityModule } from './security.module';
+import type { StaffUser } from './staff-directory';
+
+const SCHEMA = 'staff_sign_in_test';
+const ROLES = ['analyst', 'supervisor', 'reviewer', 'auditor', 'admin'] as const;
+const CLIENT = { id: 'vigil-tipline', secret: 'test-client-secret-for-the-test-provider' };
+
+@Controller('api/v1/whoami')
+class WhoAmIController {
+  @Get()
+  @Roles('analyst')
+  whoami(@CurrentUser() user: StaffUser): StaffUser {
+    return user;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Staff sign-in over real HTTP: passwords with TOTP against Postgres, and single sign-on against a test identity provider. */
+describe('staff sign-in over HTTP', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let app: INestApplication;
+  let idp: TestIdentityProvider;
+  let base: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = createServiceDataSource({ url: database.url, schema: SCHEMA, entities: [], migrations: [platformTablesMigration(auditLogUpSql), AuditHashChain1764000800000, CreateStaffAccounts1764001000000] });
+    await initialiseServiceDatabase(dataSource, SCHEMA);
+    const transactions = new TransactionRunner(dataSource);
+    const store = new SqlStaffAccountStore(SCHEMA, () => transactions.manager);
+    const audit = new SqlAuditTrail(SCHEMA, () => transactions.manager);
+    const staffAccounts = new StaffAccountAdmin(store, audit, { allowedRoles: ROLES });
+    await staffAccounts.seed([
+      { username: 'admin', displayName: 'Test Admin', roles: ['admin'], passwordHash: await hashPassword('admin passphrase 1') },
+      { username: 'analyst', displayName: 'Test Analyst', roles: ['analyst'], passwordHash: await hashPassword('analyst passphrase 1') },
+    ]);
+    const directory = new StaffAccountDirectory(store, {
+      policy: { requireTotp: true, lockoutThreshold: 5, lockoutMinutes: 15 },
+      cipher: new FieldCipher(LocalKeyRing.ephemeral()),
+      audit,
+      schema: SCHEMA,
+      issuer: 'Vigil test',
+    });
+
+    idp = await startTestIdentityProvider({ clientId: CLIENT.id, clientSecret: CLIENT.secret, user: { sub: 'idp-0001', preferred_username: 'someone@example.org', name: 'Sam Example', roles: ['analyst', 'investigator', 'domain-users'] } });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const oidcSettings = oidcSettingsFromEnv({ OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT.id, OIDC_CLIENT_SECRET: CLIENT.secret, OIDC_REDIRECT_URI: `${base}/api/v1/auth/oidc/callback` });
+
+    @Module({
+      imports: [SecurityModule.register({ jwtSecret: 'test-secret-test-secret-test-secret', staffDirectory: directory, staffAccounts, oidc: new OidcSignIn(oidcSettings!, ROLES) })],
+      controllers: [WhoAmIController],
+    })
+    class TestRootModule {}
+
+    app = await NestFactory.create(TestRootModule, { logger: false });
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+    await app.listen(port, '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await idp?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const get = (path: string, token: string) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const code = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+
+  /** Signs in, enrols the authenticator and returns the full token and the secret. */
+  async function enrol(username: string, password: string): Promise<{ token: string; secret: string }> {
+    const login = await post('/api/v1/auth/login', { username, password });
+    const enrolment = (await login.json()) as { accessToken: string; totpEnrolmentRequired?: boolean; roles: string[] };
+    expect(enrolment).toMatchObject({ totpEnrolmentRequired: true, roles: [] });
+    const started = await post('/api/v1/auth/totp/enroll', {}, enrolment.accessToken);
+    expect(started.status).toBe(200);
+    const { secret, otpauthUri } = (await started.json()) as { secret: string; otpauthUri: string };
+    expect(otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+    const confirmed = await post('/api/v1/auth/totp/confirm', { code: await code(secret) }, enrolment.accessToken);
+    expect(confirmed.status).toBe(200);
+    return { token: ((await confirmed.json()) as { accessToken: string }).accessToken, secret };
+  }
+
+  it('gives an account that must enrol TOTP a token good for enrolment only, then a full one', async () => {
+    const login = await post('/api/v1/auth/login', { username: 'analyst', password: 'analyst passphrase 1' });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const refused = await get('/api/v1/whoami', accessToken);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/must enrol an authenticator app first/);
+    const wrongCode = await post('/api/v1/auth/totp/confirm', { code: 'abc' }, accessToken);
+    expect(wrongCode.status).toBe(400);
+    expect(JSON.stringify(await wrongCode.json())).toContain('code must be the 6 digits');
+
+    const { token, secret } = await enrol('analyst', 'analyst passphrase 1');
+    expect(await (await get('/api/v1/whoami', token)).json()).toEqual({ username: 'analyst', displayName: 'Test Analyst', roles: ['analyst'] });
+
+    const withoutCode = await post('/api/v1/auth/login', { username: 'analyst', password: 'analyst passphrase 1' });
+    expect(withoutCode.status).toBe(401);
+    expect(await withoutCode.json()).toMatchObject({ field: 'totpCode', message: expect.stringMatching(/^totpCode: /) });
+    const nextCode = await code(secret, 30);
+    const withCode = await post('/api/v1/auth/login', { username: 'analyst', password: 'analyst passphrase 1', totpCode: nextCode });
+    expect(withCode.status).toBe(200);
+    const replayed = await post('/api/v1/auth/login', { username: 'analyst', password: 'analyst passphrase 1', totpCode: nextCode });
+    expect(replayed.status).toBe(401);
+    expect(await replayed.json()).toMatchObject({ field: 'totpCode', message: 'totpCode: the code is wrong, expired or already used' });
+  });
+
+  it('lets an administrator manage accounts over the API, refusing bad input with the field named', async () => {
+    const { token } = await enrol('admin', 'admin passphrase 1');
+    const created = await post('/api/v1/staff-accounts', { username: 'new.analyst', displayName: 'New Analyst', roles: ['analyst'], password: 'a first passphrase' }, token);
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ username: 'new.analyst', roles: ['analyst'], status: 'active', totp: 'none' });
+
+    const badRole = await post('/api/v1/staff-accounts', { username: 'x', displayName: 'X', roles: ['wizard'], password: 'a first passphrase' }, token);
+    expect(badRole.status).toBe(400);
+    expect(JSON.stringify(await badRole.json())).toContain('each role must be one of');
+    const shortPassword = await post('/api/v1/staff-accounts', { username: 'x', displayName: 'X', roles: ['analyst'], password: 'short' }, token);
+    expect(shortPassword.status).toBe(400);
+    expect(JSON.stringify(await shortPassword.json())).toContain('password must be at least 12 characters');
+
+    const analystToken = ((await (await post('/api/v1/auth/login', { username: 'new.analyst', password: 'a first passphrase' })).json()) as { accessToken: string }).accessToken;
+    expect((await get('/api/v1/staff-accounts', analystToken)).status).toBe(403);
+    const disabled = await post('/api/v1/staff-accounts/new.analyst/disable', {}, token);
+    expect(await disabled.json()).toMatchObject({ status: 'disabled' });
+    expect((await post('/api/v1/auth/login', { username: 'new.analyst', password: 'a first passphrase' })).status).toBe(401);
+    const listed = (await (await get('/api/v1/staff-accounts', token)).json()) as { username: string; totp: string }[];
+    expect(listed.map((account) => `${account.username}:${account.totp}`)).toEqual(['admin:enabled', 'analyst:enabled', 'new.analyst:none']);
+  });
+
+  describe('single sign-on (OpenID Connect)', () => {
+    /** The browser's part: start, follow the provider's redirect, return to the callback with the cookie. */
+    async function signInThroughProvider(): Promise<{ callback: string; cookie: string }> {
+      const start = await fetch(`${base}/api/v1/auth/oidc/login`, { redirect: 'manual' });
+      expect(start.status).toBe(302);
+      const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0];
+      expect(start.headers.get('set-cookie')).toMatch(/^vigil_oidc=[^;]+; Path=\/api\/v1\/auth\/oidc; Max-Age=600; HttpOnly; SameSite=Lax$/);
+      const authorize = start.headers.get('location') ?? '';
+      expect(authorize.startsWith(`${idp.issuer}/authorize?`)).toBe(true);
+      const atProvider = await fetch(authorize, { redirect: 'manual' });
+      expect(atProvider.status).toBe(302);
+      return { callback: atProvider.headers.get('location') ?? '', cookie };
+    }
+
+    it('signs in with the authorization code flow (PKCE, state, nonce) and grants only the allowed roles of the claim', async () => {
+      const { callback, cookie } = await signInThroughProvider();
+      const request = idp.authorizationRequests.at(-1)?.query;
+      expect(request).toMatchObject({ client_id: CLIENT.id, response_type: 'code', code_challenge_method: 'S256', redirect_uri: `${base}/api/v1/auth/oidc/callback` });
+      expect(request?.state).toMatch(/^[\w-]{20,}$/);
+      expect(request?.nonce).toMatch(/^[\w-]{20,}$/);
+
+      const answer = await fetch(callback, { headers: { cookie } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('set-cookie')).toMatch(/^vigil_oidc=; .*Max-Age=0/);
+      const body = (await answer.json()) as { accessToken: string; roles: string[] };
+      expect(body.roles).toEqual(['analyst']);
+      expect(await (await get('/api/v1/whoami', body.accessToken)).json()).toEqual({ username: 'oidc:someone@example.org', displayName: 'Sam Example', roles: ['analyst'] });
+
+      const replay = await fetch(callback, { headers: { cookie } });
+      expect(replay.status).toBe(401);
+      expect(((await replay.json()) as { message: string }).message).toMatch(/sign-in with the identity provider failed: .*invalid_grant/);
+    });
+
+    it('refuses a callback without its cookie, with a changed state, or with an ID token of another nonce', async () => {
+      const { callback } = await signInThroughProvider();
+      const noCookie = await fetch(callback);
+      expect(noCookie.status).toBe(400);
+      expect(((await noCookie.json()) as { message: string }).message).toMatch(/sign-in cookie \(vigil_oidc\) is missing/);
+
+      const second = await signInThroughProvider();
+      const tampered = new URL(second.callback);
+      tampered.searchParams.set('state', 'not-the-state-we-sent');
+      expect((await fetch(tampered, { headers: { cookie: second.cookie } })).status).toBe(401);
+
+      const third = await signInThroughProvider();
+      idp.forgeNextNonce('a-nonce-from-another-sign-in');
+      const forged = await fetch(third.callback, { headers: { cookie: third.cookie } });
+      expect(forged.status).toBe(401);
+      expect(((await forged.json()) as { message: string }).message).toMatch(/unexpected ID Token "nonce" claim value/);
+
+      const staffToken = await fetch(callback, { headers: { cookie: `vigil_oidc=${'x'.repeat(40)}` } });
+      expect(staffToken.status).toBe(400);
+    });
+
+    it('refuses someone the provider grants no role of this service (403), and the sign-in cookie is no bearer token', async () => {
+      idp.signInAs({ sub: 'idp-0002', preferred_username: 'outsider@example.org', roles: ['investigator'] });
+      const { callback, cookie } = await signInThroughProvider();
+      const answer = await fetch(callback, { headers: { cookie } });
+      expect(answer.status).toBe(403);
+      expect(((await answer.json()) as { message: string }).message).toMatch(/grants you no role in this service \(claim roles/);
+      const asBearer = await get('/api/v1/whoami', cookie.replace('vigil_oidc=', ''));
+      expect(asBearer.status).toBe(401);
+    });
+  });
+});

@@ -1,0 +1,3 @@
+export * from './key-encryption-key';
+export * from './field-cipher';
+export * from './local-key-ring';

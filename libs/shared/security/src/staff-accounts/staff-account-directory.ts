@@ -1,0 +1,110 @@
+import { ConflictError, NotFoundError, type RecordCipher } from '@vigil/kernel';
+import type { AuditTrail } from '../audit/audit-trail';
+import { hashPassword, passwordNeedsRehash, unknownUserHash, verifyPassword } from '../auth/password';
+import type { SignInAttempt, SignInResult, StaffDirectory, StaffUser, TotpEnrolment } from '../auth/staff-directory';
+import type { StaffAccountRecord, StaffAccountStore } from './staff-account.store';
+import type { StaffSignInPolicy } from './staff-sign-in.config';
+import { acceptedTotpStep, newTotpSecret, totpUri } from './totp';
+
+export interface StaffAccountDirectoryOptions {
+  policy: StaffSignInPolicy;
+  /** Seals TOTP secrets at rest. */
+  cipher: RecordCipher;
+  audit: AuditTrail;
+  /** The service schema, part of what a sealed secret is bound to. */
+  schema: string;
+  /** Shown by authenticator apps beside the account, e.g. "Vigil tipline". */
+  issuer: string;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+/**
+ * Staff sign-in on the service's staff_accounts table: argon2id passwords (older scrypt hashes
+ * upgraded at the next good sign-in), lockout after consecutive failures, and a TOTP second factor.
+ */
+export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
+  readonly totp: TotpEnrolment = this;
+  private readonly now: () => Date;
+
+  constructor(private readonly store: StaffAccountStore, private readonly options: StaffAccountDirectoryOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Every attempt is audited, refused ones too (who tried, and why it failed; never the password or code). */
+  async signIn(attempt: SignInAttempt): Promise<SignInResult> {
+    const result = await this.attempt(attempt);
+    const outcome = result.ok ? (result.totpEnrolmentRequired ? 'ok, must enrol a second factor' : 'ok') : result.failure;
+    await this.options.audit.record({ actor: attempt.username, action: 'sign-in', resourceType: 'staff-sign-in', resourceId: attempt.username, detail: { outcome } });
+    return result;
+  }
+
+  private async attempt({ username, password, totpCode }: SignInAttempt): Promise<SignInResult> {
+    const account = await this.store.find(username);
+    // Unknown users cost a full argon2 verification too, so timing does not reveal usernames.
+    const passwordOk = await verifyPassword(password, account?.passwordHash ?? (await unknownUserHash()));
+    if (!account || account.disabledAt) return { ok: false, failure: 'credentials' };
+    const now = this.now();
+    if (account.lockedUntil && account.lockedUntil > now) return { ok: false, failure: 'locked', lockedUntil: account.lockedUntil };
+    if (!passwordOk) return this.failed(account, 'credentials', now);
+
+    if (account.totpEnabledAt) {
+      if (!totpCode) return { ok: false, failure: 'totp-missing' };
+      const step = await acceptedTotpStep(await this.openSecret(account), totpCode, now, account.totpLastStep);
+      if (step === undefined || !(await this.store.claimTotpStep(account.username, step))) return this.failed(account, 'totp-invalid', now);
+    }
+
+    const rehashed = passwordNeedsRehash(account.passwordHash) ? await hashPassword(password) : undefined;
+    await this.store.update(account.username, { failedAttempts: 0, lockedUntil: null, lastSignInAt: now, passwordHash: rehashed }, now);
+    if (rehashed) this.options.log?.(`staff account ${account.username}: password hash upgraded to argon2id`);
+    return {
+      ok: true,
+      user: { username: account.username, displayName: account.displayName, roles: [...account.roles] },
+      totpEnrolmentRequired: this.options.policy.requireTotp && !account.totpEnabledAt,
+    };
+  }
+
+  async begin(username: string): Promise<{ secret: string; otpauthUri: string }> {
+    const account = await this.activeAccount(username);
+    if (account.totpEnabledAt) throw new ConflictError('totp: this account already has an authenticator; an administrator can reset it', 'totp');
+    const secret = newTotpSecret();
+    await this.store.update(username, { totpSecret: await this.options.cipher.seal(Buffer.from(secret, 'utf8'), this.sealContext(username)), totpEnabledAt: null, totpLastStep: null }, this.now());
+    await this.options.audit.record({ actor: username, action: 'change', resourceType: 'staff-account', resourceId: username, detail: { change: 'totp-enrolment-started' } });
+    return { secret, otpauthUri: totpUri(this.options.issuer, username, secret) };
+  }
+
+  async confirm(username: string, code: string): Promise<StaffUser | undefined> {
+    const account = await this.activeAccount(username);
+    if (account.totpEnabledAt) throw new ConflictError('totp: this account already has an active authenticator', 'totp');
+    if (!account.totpSecret) throw new ConflictError('totp: no enrolment in progress: start one with POST /api/v1/auth/totp/enroll', 'totp');
+    const now = this.now();
+    const step = await acceptedTotpStep(await this.openSecret(account), code, now);
+    if (step === undefined) return undefined;
+    await this.store.update(username, { totpEnabledAt: now, totpLastStep: step }, now);
+    await this.options.audit.record({ actor: username, action: 'change', resourceType: 'staff-account', resourceId: username, detail: { change: 'totp-enabled' } });
+    return { username: account.username, displayName: account.displayName, roles: [...account.roles] };
+  }
+
+  private async failed(account: StaffAccountRecord, failure: 'credentials' | 'totp-invalid', now: Date): Promise<SignInResult> {
+    const { lockoutThreshold, lockoutMinutes } = this.options.policy;
+    const lockedUntil = await this.store.recordFailure(account.username, lockoutThreshold, new Date(now.getTime() + lockoutMinutes * 60_000));
+    if (!lockedUntil) return { ok: false, failure };
+    await this.options.audit.record({ actor: account.username, action: 'change', resourceType: 'staff-account', resourceId: account.username, detail: { change: 'locked', lockedUntil: lockedUntil.toISOString(), after: failure } });
+    return { ok: false, failure: 'locked', lockedUntil };
+  }
+
+  private async activeAccount(username: string): Promise<StaffAccountRecord> {
+    const account = await this.store.find(username);
+    if (!account || account.disabledAt) throw new NotFoundError('staff account', username);
+    return account;
+  }
+
+  private async openSecret(account: StaffAccountRecord): Promise<string> {
+    if (!account.totpSecret) throw new Error(`staff account ${account.username} has TOTP enabled but no secret`);
+    return Buffer.from(await this.options.cipher.open(account.totpSecret, this.sealContext(account.username))).toString('utf8');
+  }
+
+  private sealContext(username: string) {
+    return { field: `${this.options.schema}.staff_accounts.totp_secret`, recordId: username };
+  }
+}
