@@ -16,6 +16,23 @@ export const INCIDENT_TYPES = [
 ] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
+/**
+ * Criminal Code offence categories an analyst attaches when classifying (libs/reports
+ * offence-category.ts). Codes contain dots, which i18next reads as nesting, so each has a
+ * plain key for its label under `offences` in the locale files.
+ */
+export const OFFENCE_CATEGORIES = ['s.163.1', 's.172.1', 's.172.2', 's.286.1(2)', 's.279.011', 's.162.1', 's.346'] as const;
+export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
+export const OFFENCE_LABEL_KEYS: Record<OffenceCategory, string> = {
+  's.163.1': 'offences.childPornography',
+  's.172.1': 'offences.luring',
+  's.172.2': 'offences.arrangement',
+  's.286.1(2)': 'offences.obtainingSexualServices',
+  's.279.011': 'offences.trafficking',
+  's.162.1': 'offences.intimateImage',
+  's.346': 'offences.extortion',
+};
+
 export const PRIORITY_LEVELS = ['critical', 'high', 'normal', 'low'] as const;
 export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
 

@@ -3,15 +3,22 @@ import { createLocalHashFileUseCase, HashFileUseCase } from '@vigil/hashes';
 import { SystemClock } from '@vigil/kernel';
 import type { ServiceInfrastructure } from '@vigil/platform';
 import {
+  AddFollowUpUseCase,
   EVIDENCE_STORE,
+  newFollowUpSecret,
   newReportReference,
   RecordMediaResultUseCase,
+  REPORT_LINKS,
   REPORT_REPOSITORY,
+  REPORTER_CHANNEL,
   SubmitReportUseCase,
   TypeOrmReportLinks,
   TypeOrmReportRepository,
+  TypeOrmReporterChannel,
   type EvidenceStore,
+  type ReportLinks,
   type ReportRepository,
+  type ReporterChannel,
 } from '@vigil/reports';
 import { AUDIT_TRAIL } from '@vigil/security';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -20,6 +27,7 @@ import { IndustryModule } from './industry/industry.module';
 import { TriageModule } from './triage/triage.module';
 import { PublicReportsController } from './reports/public-reports.controller';
 import { ReportTriageController } from './reports/report-triage.controller';
+import { ReporterContactController } from './reports/reporter-contact.controller';
 import { MEDIA_LIMITS } from './reports/media-intake';
 import { TiplineWebModule } from './web-ui/web-ui.module';
 
@@ -31,16 +39,27 @@ export class TiplineModule {
     return {
       module: TiplineModule,
       imports: [EvidenceModule.register(infra), TriageModule.register(infra), IndustryModule.register(infra), TiplineWebModule.register(infra)],
-      controllers: [PublicReportsController, ReportTriageController],
+      controllers: [PublicReportsController, ReportTriageController, ReporterContactController],
       providers: [
         { provide: AUDIT_TRAIL, useValue: infra.audit },
         // With report links: every new report's URLs and media digests are indexed for related reports.
         { provide: REPORT_REPOSITORY, useFactory: () => new TypeOrmReportRepository(infra.transactions, infra.schema, new TypeOrmReportLinks(infra.transactions, infra.schema)) },
+        // The follow-up secret's hash and the (sealed) contact of public reporters: one table, apart from the report.
+        { provide: REPORTER_CHANNEL, useFactory: () => new TypeOrmReporterChannel(infra.transactions, infra.schema, infra.cipher) },
         {
           provide: SubmitReportUseCase,
-          inject: [REPORT_REPOSITORY, EVIDENCE_STORE],
-          useFactory: (reports: ReportRepository, evidence: EvidenceStore) =>
-            new SubmitReportUseCase(reports, clock, { newId: randomUUID, newReference: () => newReportReference(randomBytes(8)) }, evidence, (work) => infra.transactions.run(work)),
+          inject: [REPORT_REPOSITORY, EVIDENCE_STORE, REPORTER_CHANNEL],
+          useFactory: (reports: ReportRepository, evidence: EvidenceStore, channel: ReporterChannel) =>
+            new SubmitReportUseCase(reports, clock, { newId: randomUUID, newReference: () => newReportReference(randomBytes(8)) }, evidence, (work) => infra.transactions.run(work), {
+              channel,
+              newSecret: () => newFollowUpSecret(randomBytes(24)),
+            }),
+        },
+        {
+          provide: AddFollowUpUseCase,
+          inject: [REPORT_REPOSITORY, REPORTER_CHANNEL, REPORT_LINKS, EVIDENCE_STORE],
+          useFactory: (reports: ReportRepository, channel: ReporterChannel, links: ReportLinks, evidence: EvidenceStore) =>
+            new AddFollowUpUseCase(reports, channel, clock, { newId: randomUUID }, links, evidence, (work) => infra.transactions.run(work)),
         },
         { provide: RecordMediaResultUseCase, inject: [REPORT_REPOSITORY], useFactory: (reports: ReportRepository) => new RecordMediaResultUseCase(reports, clock) },
         {

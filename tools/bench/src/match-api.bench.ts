@@ -18,13 +18,12 @@
  * on a shared machine requests/s follows whatever else runs, CPU per request much less so.
  */
 import { BruteForcePdqIndex, SeededRandom } from '@vigil/hashes';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { ServiceProcess } from './service-process';
 
 interface AutocannonRequest {
   method: string;
@@ -47,11 +46,7 @@ type Autocannon = (options: { url: string; connections: number; duration: number
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 
-const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
-const RUN = join(REPO_ROOT, 'tools', 'launcher', 'run.js');
 const THRESHOLD = 31;
-/** Linux's USER_HZ, the unit of /proc/<pid>/stat times (100 on every mainstream kernel). */
-const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface MatchApiBenchConfig {
   entries: number;
@@ -104,49 +99,6 @@ interface Query {
   value: string;
 }
 
-class ServiceProcess {
-  private child?: ChildProcess;
-  output = '';
-
-  constructor(private readonly env: NodeJS.ProcessEnv) {}
-
-  async start(): Promise<void> {
-    this.output = '';
-    const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, RUN, 'hash-detection'], { cwd: REPO_ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    await new Promise<void>((resolveStart, reject) => {
-      const onData = (chunk: Buffer) => {
-        this.output += chunk.toString();
-        if (/listening on/.test(this.output)) resolveStart();
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.on('exit', (code) => reject(new Error(`hash-detection exited with ${code}:\n${this.output}`)));
-    });
-  }
-
-  /** CPU seconds (user + system) the service has used so far; undefined where /proc is not available. */
-  cpuSeconds(): number | undefined {
-    try {
-      const stat = readFileSync(`/proc/${this.child?.pid}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are the 12th and 13th.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-    } catch {
-      return undefined;
-    }
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolveExit) => child.on('exit', resolveExit));
-    child.kill('SIGTERM');
-    await exited;
-  }
-}
-
 async function post<T>(url: string, body: unknown, headers: Record<string, string>): Promise<T> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const text = await response.text();
@@ -166,7 +118,7 @@ export async function main(argv: string[]): Promise<void> {
   const snapshotDir = await mkdtemp(join(os.tmpdir(), 'vigil-bench-'));
   const port = 20000 + Math.floor(Math.random() * 10000);
   const url = `http://127.0.0.1:${port}`;
-  const service = new ServiceProcess({
+  const service = new ServiceProcess('hash-detection', {
     DATABASE_URL: databaseUrl.toString(),
     REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
     VIGIL_BUS_PREFIX: `bench-${randomBytes(4).toString('hex')}`,

@@ -31,6 +31,17 @@ export function Confirmation({ submitted, onAnother }: { submitted: Submitted; o
         <p>{t('confirmation.keep')}</p>
         <p className="vigil-muted">{t('confirmation.received', { date: received })}</p>
       </div>
+      <section aria-labelledby="secret-title" className="tip-reference">
+        <h2 id="secret-title">{t('confirmation.secretTitle')}</h2>
+        <p className="tip-reference-value" data-testid="follow-up-secret">
+          {submitted.followUpSecret}
+        </p>
+        <p>{t('confirmation.secretKeep')}</p>
+        <p>{t('confirmation.secretOnce')}</p>
+        <p>
+          <a href="#/follow-up">{t('confirmation.secretLink')}</a>
+        </p>
+      </section>
       <p>{t('confirmation.next')}</p>
       {isSextortion(submitted.incidentType) && (
         <section aria-labelledby="safety-title" className="tip-safety">

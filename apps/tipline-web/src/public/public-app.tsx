@@ -1,17 +1,25 @@
-import { Layout } from '@vigil/web-ui';
+import { Layout, useHashRoute } from '@vigil/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Confirmation } from './confirmation';
+import { FollowUpForm } from './follow-up-form';
 import { ReportForm, type Submitted } from './report-form';
 
-/** The public side: the form, then the confirmation. Nothing is kept in the browser afterwards. */
+/**
+ * The public side: the form, then the confirmation; `#/follow-up` adds to an earlier report.
+ * Nothing is kept in the browser afterwards (the follow-up secret is shown once, never stored).
+ */
 export function PublicApp() {
   const { t } = useTranslation();
+  const { path } = useHashRoute();
   const [submitted, setSubmitted] = useState<Submitted>();
+  const page =
+    path === '/follow-up' ? <FollowUpForm /> : submitted ? <Confirmation submitted={submitted} onAnother={() => setSubmitted(undefined)} /> : <ReportForm onSubmitted={setSubmitted} />;
   return (
     <Layout appName={t('app.name')} nav={[]}>
-      {submitted ? <Confirmation submitted={submitted} onAnother={() => setSubmitted(undefined)} /> : <ReportForm onSubmitted={setSubmitted} />}
+      {page}
       <footer className="tip-footer">
+        {path === '/follow-up' ? <a href="#/">{t('followUp.newReport')}</a> : <a href="#/follow-up">{t('followUp.link')}</a>}{' '}
         <a href="#/staff">{t('report.staffLink')}</a>
       </footer>
     </Layout>

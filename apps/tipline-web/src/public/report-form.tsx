@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_TYPES, MEDIA_LIMITS, publicApi, type IncidentType } from '../api';
 import { Field, TextInput } from './field';
-import { composeDescription, EMPTY_DRAFT, questionsFor, urlsOf, validateDraft, type DraftField, type FieldProblem, type ReportDraft } from './report-questions';
+import { EMPTY_DRAFT, questionsFor, structuredReportOf, validateDraft, type DraftField, type FieldProblem, type ReportDraft } from './report-questions';
 
 const AGE_RANGES = ['unknown', '0-5', '6-11', '12-13', '14-15', '16-17'] as const;
 const GENDERS = ['unknown', 'girl', 'boy', 'other'] as const;
@@ -11,6 +11,8 @@ const GENDERS = ['unknown', 'girl', 'boy', 'other'] as const;
 export interface Submitted {
   reference: string;
   receivedAt: string;
+  /** Shown once on the confirmation; never kept in the browser. */
+  followUpSecret: string;
   incidentType: IncidentType;
 }
 
@@ -41,16 +43,17 @@ export function ReportForm({ onSubmitted }: { onSubmitted: (result: Submitted) =
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(undefined);
-    const found = validateDraft(draft, files, language);
+    const found = validateDraft(draft, files);
     setProblems(found);
-    if (found.length > 0 || !type) {
+    const structured = structuredReportOf(draft, language);
+    if (found.length > 0 || !type || !structured) {
       // After React renders the list: focus it so it is read out, and a keyboard user starts there.
       setTimeout(() => summary.current?.focus(), 0);
       return;
     }
     setBusy(true);
     try {
-      const result = await publicApi.submit({ incidentType: type, description: composeDescription(draft, language), urls: urlsOf(draft), media: asked?.files ? files : [] });
+      const result = await publicApi.submit({ ...structured, media: asked?.files ? files : [] });
       onSubmitted({ ...result, incidentType: type });
     } catch (error) {
       setFailure(error);
@@ -111,9 +114,9 @@ export function ReportForm({ onSubmitted }: { onSubmitted: (result: Submitted) =
               <legend>{t('report.whereLegend')}</legend>
               <TextInput id="urls" label={t('report.urls')} hint={asked.urlsRequired ? t('report.urlsRequiredHint') : t('report.urlsHint')} error={errorOf('urls')} value={draft.urls} onChange={set('urls')} multiline required={asked.urlsRequired} />
               <TextInput id="platform" label={t('report.platform')} value={draft.platform} onChange={set('platform')} />
-              <TextInput id="usernames" label={t('report.usernames')} value={draft.usernames} onChange={set('usernames')} />
-              <TextInput id="emails" label={t('report.emails')} value={draft.emails} onChange={set('emails')} />
-              <TextInput id="phones" label={t('report.phones')} value={draft.phones} onChange={set('phones')} />
+              <TextInput id="usernames" label={t('report.usernames')} hint={t('report.listHint')} value={draft.usernames} onChange={set('usernames')} />
+              <TextInput id="emails" label={t('report.emails')} hint={t('report.listHint')} error={errorOf('emails')} value={draft.emails} onChange={set('emails')} />
+              <TextInput id="phones" label={t('report.phones')} hint={t('report.listHint')} error={errorOf('phones')} value={draft.phones} onChange={set('phones')} />
             </fieldset>
             <fieldset>
               <legend>{t('report.whenLegend')}</legend>
@@ -154,7 +157,15 @@ export function ReportForm({ onSubmitted }: { onSubmitted: (result: Submitted) =
             {asked.suspect && (
               <fieldset>
                 <legend>{t('report.suspectLegend')}</legend>
-                <TextInput id="suspect" label={t('report.suspect')} value={draft.suspect} onChange={set('suspect')} multiline />
+                <p id="suspect-note" className="tip-hint">
+                  {t('report.suspectIntro')}
+                </p>
+                <TextInput id="suspectName" label={t('report.suspectName')} value={draft.suspectName} onChange={set('suspectName')} />
+                <TextInput id="suspectUsernames" label={t('report.suspectUsernames')} hint={t('report.listHint')} value={draft.suspectUsernames} onChange={set('suspectUsernames')} />
+                <TextInput id="suspectEmails" label={t('report.suspectEmails')} hint={t('report.listHint')} error={errorOf('suspectEmails')} value={draft.suspectEmails} onChange={set('suspectEmails')} />
+                <TextInput id="suspectPhones" label={t('report.suspectPhones')} hint={t('report.listHint')} error={errorOf('suspectPhones')} value={draft.suspectPhones} onChange={set('suspectPhones')} />
+                <TextInput id="suspectAge" label={t('report.suspectAge')} value={draft.suspectAge} onChange={set('suspectAge')} />
+                <TextInput id="suspectLocation" label={t('report.suspectLocation')} value={draft.suspectLocation} onChange={set('suspectLocation')} />
               </fieldset>
             )}
             {asked.chats && (
@@ -186,7 +197,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted: (result: Submitted) =
                 <>
                   <TextInput id="contactName" label={t('report.contactName')} value={draft.contactName} onChange={set('contactName')} autoComplete="nickname" />
                   <TextInput id="contactEmail" type="email" label={t('report.contactEmail')} error={errorOf('contactEmail')} value={draft.contactEmail} onChange={set('contactEmail')} autoComplete="email" />
-                  <TextInput id="contactPhone" type="tel" label={t('report.contactPhone')} value={draft.contactPhone} onChange={set('contactPhone')} autoComplete="tel" />
+                  <TextInput id="contactPhone" type="tel" label={t('report.contactPhone')} error={errorOf('contactPhone')} value={draft.contactPhone} onChange={set('contactPhone')} autoComplete="tel" />
                 </>
               )}
             </fieldset>

@@ -1,4 +1,4 @@
-import { composeDescription, EMPTY_DRAFT, questionsFor, urlsOf, validateDraft, type ReportDraft } from './report-questions';
+import { EMPTY_DRAFT, questionsFor, structuredReportOf, urlsOf, validateDraft, type ReportDraft } from './report-questions';
 
 const draft = (changes: Partial<ReportDraft>): ReportDraft => ({ ...EMPTY_DRAFT, ...changes });
 const file = (name: string, type: string, size: number) => ({ name, type, size }) as File;
@@ -12,37 +12,69 @@ describe('the public form’s questions', () => {
   });
 
   it('names each problem with its field', () => {
-    expect(validateDraft(EMPTY_DRAFT, [], 'en')).toEqual([{ field: 'incidentType', key: 'report.errors.type' }]);
-    expect(validateDraft(draft({ incidentType: 'csam' }), [], 'en').map((problem) => [problem.field, problem.key])).toEqual([
+    expect(validateDraft(EMPTY_DRAFT, [])).toEqual([{ field: 'incidentType', key: 'report.errors.type' }]);
+    expect(validateDraft(draft({ incidentType: 'csam' }), []).map((problem) => [problem.field, problem.key])).toEqual([
       ['urls', 'report.errors.urlsRequired'],
       ['description', 'report.errors.descriptionRequired'],
     ]);
-    expect(validateDraft(draft({ incidentType: 'csam', urls: 'example.org/x', description: 'seen' }), [], 'en')).toEqual([
+    expect(validateDraft(draft({ incidentType: 'csam', urls: 'example.org/x', description: 'seen' }), [])).toEqual([
       { field: 'urls', key: 'report.errors.urlInvalid', values: { url: 'example.org/x' } },
     ]);
-    expect(validateDraft(draft({ incidentType: 'other', description: 'x', wantsContact: true }), [], 'en').map((problem) => problem.field)).toEqual(['contactEmail']);
+    expect(validateDraft(draft({ incidentType: 'other', description: 'x', wantsContact: true }), []).map((problem) => problem.field)).toEqual(['contactEmail']);
   });
 
   it('checks evidence files’ type and size where files are asked for', () => {
     const files = [file('chat.png', 'image/png', 1000), file('notes.pdf', 'application/pdf', 1000), file('huge.jpg', 'image/jpeg', 21 * 1024 * 1024)];
-    const problems = validateDraft(draft({ incidentType: 'sextortion-sexual', description: 'threats' }), files, 'en');
+    const problems = validateDraft(draft({ incidentType: 'sextortion-sexual', description: 'threats' }), files);
     expect(problems.map((problem) => [problem.key, problem.values?.name])).toEqual([
       ['report.errors.fileType', 'notes.pdf'],
       ['report.errors.fileSize', 'huge.jpg'],
     ]);
   });
 
-  it('puts what the API has no field for into the description, only for the questions the type asks', () => {
-    const text = composeDescription(
-      draft({ incidentType: 'csam', description: 'A forum post', platform: 'ExampleBoard', usernames: 'user123', childAge: '6-11', suspect: 'ignored for CSAM', urls: 'https://a.example/x  https://b.example/y' }),
+  it('sends each answer in its own field, only for the questions the type asks, blanks left out', () => {
+    const csam = structuredReportOf(
+      draft({ incidentType: 'csam', description: 'A forum post', platform: 'ExampleBoard', usernames: 'user123, other_one', childAge: '6-11', suspectName: 'ignored for CSAM', urls: 'https://a.example/x  https://b.example/y' }),
       'fr',
     );
-    expect(text).toBe(['A forum post', '', '--- Details from the form ---', 'Platform or app: ExampleBoard', 'Usernames: user123', 'Contact: anonymous (no contact details given)', 'Form language: fr'].join('\n'));
-    const withContact = composeDescription(draft({ incidentType: 'online-luring', description: 'd', childAge: '12-13', chats: 'hi', wantsContact: true, contactEmail: 'parent@example.org' }), 'en');
-    expect(withContact).toContain('Child age range: 12-13');
-    expect(withContact).toContain('Chat excerpts: hi');
-    expect(withContact).toContain('Contact email: parent@example.org');
-    expect(withContact).not.toContain('anonymous');
+    expect(csam).toEqual({
+      incidentType: 'csam',
+      description: 'A forum post',
+      urls: ['https://a.example/x', 'https://b.example/y'],
+      where: { platform: 'ExampleBoard', usernames: [{ username: 'user123' }, { username: 'other_one' }] },
+    });
+    const luring = structuredReportOf(
+      draft({
+        incidentType: 'online-luring',
+        description: 'd',
+        when: '2026-11-20',
+        childAge: '12-13',
+        suspectEmails: 'a@example.org\nb@example.org',
+        suspectPhones: '613 555 0100',
+        suspectAge: 'about 30',
+        chats: 'hi',
+        wantsContact: true,
+        contactEmail: 'parent@example.org',
+      }),
+      'fr',
+    );
+    expect(luring).toMatchObject({
+      when: { date: '2026-11-20' },
+      child: { ageRange: '12-13' },
+      suspect: { emails: ['a@example.org', 'b@example.org'], phones: ['613 555 0100'], ageEstimate: 'about 30' },
+      chatExcerpts: ['hi'],
+      contact: { email: 'parent@example.org', preferredLanguage: 'fr' },
+    });
+    expect(luring?.child).not.toHaveProperty('gender');
+    expect(structuredReportOf(draft({ incidentType: 'other', description: 'd', contactEmail: 'typed@example.org' }), 'en')).not.toHaveProperty('contact');
     expect(urlsOf(draft({ urls: ' https://a.example/x\n\nhttps://b.example/y ' }))).toEqual(['https://a.example/x', 'https://b.example/y']);
+  });
+
+  it('names a malformed e-mail or phone in the field it was typed in', () => {
+    const problems = validateDraft(draft({ incidentType: 'online-luring', description: 'd', emails: 'ok@example.org, not-an-email', suspectPhones: 'call me' }), []);
+    expect(problems).toEqual([
+      { field: 'emails', key: 'report.errors.emailInvalid', values: { value: 'not-an-email' } },
+      { field: 'suspectPhones', key: 'report.errors.phoneInvalid', values: { value: 'call me' } },
+    ]);
   });
 });

@@ -35,7 +35,12 @@ export interface ReportDraft {
   description: string;
   childAge: string;
   childGender: string;
-  suspect: string;
+  suspectName: string;
+  suspectUsernames: string;
+  suspectEmails: string;
+  suspectPhones: string;
+  suspectAge: string;
+  suspectLocation: string;
   chats: string;
   wantsContact: boolean;
   contactName: string;
@@ -55,7 +60,12 @@ export const EMPTY_DRAFT: ReportDraft = {
   description: '',
   childAge: 'unknown',
   childGender: 'unknown',
-  suspect: '',
+  suspectName: '',
+  suspectUsernames: '',
+  suspectEmails: '',
+  suspectPhones: '',
+  suspectAge: '',
+  suspectLocation: '',
   chats: '',
   wantsContact: false,
   contactName: '',
@@ -88,34 +98,73 @@ function isWebAddress(text: string): boolean {
   }
 }
 
-/**
- * The API takes a type, a description, URLs and files. Everything else the reporter told us
- * goes into the description as labelled lines (in English, so analysts and tools read every
- * report the same way, whatever the form's language), only for the questions the type asks.
- */
-export function composeDescription(draft: ReportDraft, language: string): string {
-  if (!draft.incidentType) return draft.description.trim();
-  const asked = questionsFor(draft.incidentType);
-  const lines: Array<[string, string, boolean]> = [
-    ['Platform or app', draft.platform, true],
-    ['Usernames', draft.usernames, true],
-    ['Emails', draft.emails, true],
-    ['Phones', draft.phones, true],
-    ['Date', draft.when, true],
-    ['When', draft.whenDetail, true],
-    ['Child age range', draft.childAge === 'unknown' ? '' : draft.childAge, asked.child],
-    ['Child gender', draft.childGender === 'unknown' ? '' : draft.childGender, asked.child],
-    ['Suspect', draft.suspect, asked.suspect],
-    ['Chat excerpts', draft.chats, asked.chats],
-  ];
-  const details = lines.filter(([, value, used]) => used && value.trim()).map(([label, value]) => `${label}: ${value.trim()}`);
-  const contact = draft.wantsContact
-    ? [['Contact name', draft.contactName], ['Contact email', draft.contactEmail], ['Contact phone', draft.contactPhone]].filter(([, value]) => value.trim()).map(([label, value]) => `${label}: ${value.trim()}`)
-    : ['Contact: anonymous (no contact details given)'];
-  return [draft.description.trim(), '', '--- Details from the form ---', ...details, ...contact, `Form language: ${language}`].join('\n').trim();
+/** Lists typed one per line or separated by commas. */
+export function listOf(text: string): string[] {
+  return text
+    .split(/[\n,;]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
-export function validateDraft(draft: ReportDraft, files: File[], language: string): FieldProblem[] {
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9 ().-]{3,40}$/;
+
+/** The structured report the public API takes: each answer in its own field, so related reports link on them. */
+export interface StructuredReport {
+  incidentType: IncidentType;
+  description: string;
+  urls: string[];
+  where?: { platform?: string; usernames?: { username: string }[]; emails?: string[]; phones?: string[] };
+  when?: { date?: string; description?: string };
+  child?: { ageRange?: string; gender?: string };
+  suspect?: { name?: string; usernames?: { username: string }[]; emails?: string[]; phones?: string[]; ageEstimate?: string; location?: string };
+  chatExcerpts?: string[];
+  contact?: { name?: string; email?: string; phone?: string; preferredLanguage?: 'en' | 'fr' };
+}
+
+/** Keeps the keys that hold something; undefined when nothing does. */
+function filled<T extends object>(group: T): T | undefined {
+  const kept = Object.entries(group).filter(([, value]) => (Array.isArray(value) ? value.length > 0 : Boolean(value)));
+  return kept.length > 0 ? (Object.fromEntries(kept) as T) : undefined;
+}
+
+/**
+ * The draft as the API takes it: only the questions the type asks, blanks left out, and the
+ * contact only when the reporter ticked "you may contact me" (with the form's language, so we
+ * answer in it).
+ */
+export function structuredReportOf(draft: ReportDraft, language: string): StructuredReport | undefined {
+  if (!draft.incidentType) return undefined;
+  const asked = questionsFor(draft.incidentType);
+  const usernames = (text: string) => listOf(text).map((username) => ({ username }));
+  const report: StructuredReport = { incidentType: draft.incidentType, description: draft.description.trim(), urls: urlsOf(draft) };
+  const where = filled({ platform: draft.platform.trim(), usernames: usernames(draft.usernames), emails: listOf(draft.emails), phones: listOf(draft.phones) });
+  const when = filled({ date: draft.when.trim(), description: draft.whenDetail.trim() });
+  const child = asked.child ? filled({ ageRange: draft.childAge === 'unknown' ? '' : draft.childAge, gender: draft.childGender === 'unknown' ? '' : draft.childGender }) : undefined;
+  const suspect = asked.suspect
+    ? filled({
+        name: draft.suspectName.trim(),
+        usernames: usernames(draft.suspectUsernames),
+        emails: listOf(draft.suspectEmails),
+        phones: listOf(draft.suspectPhones),
+        ageEstimate: draft.suspectAge.trim(),
+        location: draft.suspectLocation.trim(),
+      })
+    : undefined;
+  const chats = asked.chats && draft.chats.trim() ? [draft.chats.trim()] : [];
+  const contact = draft.wantsContact ? filled({ name: draft.contactName.trim(), email: draft.contactEmail.trim(), phone: draft.contactPhone.trim() }) : undefined;
+  return {
+    ...report,
+    ...(where ? { where } : {}),
+    ...(when ? { when } : {}),
+    ...(child ? { child } : {}),
+    ...(suspect ? { suspect } : {}),
+    ...(chats.length ? { chatExcerpts: chats } : {}),
+    ...(contact ? { contact: { ...contact, preferredLanguage: language === 'fr' ? 'fr' : 'en' } } : {}),
+  };
+}
+
+export function validateDraft(draft: ReportDraft, files: File[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!draft.incidentType) return [{ field: 'incidentType', key: 'report.errors.type' }];
   if (!INCIDENT_TYPES.includes(draft.incidentType)) return [{ field: 'incidentType', key: 'report.errors.type' }];
@@ -126,8 +175,24 @@ export function validateDraft(draft: ReportDraft, files: File[], language: strin
   if (wrong) problems.push({ field: 'urls', key: 'report.errors.urlInvalid', values: { url: wrong } });
   else if (urls.length > 100) problems.push({ field: 'urls', key: 'report.errors.tooManyUrls', values: { count: 100 } });
   if (!draft.description.trim()) problems.push({ field: 'description', key: 'report.errors.descriptionRequired' });
-  else if (composeDescription(draft, language).length > MAX_DESCRIPTION) problems.push({ field: 'description', key: 'report.errors.tooLong', values: { count: MAX_DESCRIPTION } });
+  else if (draft.description.trim().length > MAX_DESCRIPTION) problems.push({ field: 'description', key: 'report.errors.tooLong', values: { count: MAX_DESCRIPTION } });
+  const lists: Array<[DraftField, string, RegExp, string]> = [
+    ['emails', draft.emails, EMAIL, 'report.errors.emailInvalid'],
+    ['phones', draft.phones, PHONE, 'report.errors.phoneInvalid'],
+    ...(asked.suspect
+      ? ([
+          ['suspectEmails', draft.suspectEmails, EMAIL, 'report.errors.emailInvalid'],
+          ['suspectPhones', draft.suspectPhones, PHONE, 'report.errors.phoneInvalid'],
+        ] as Array<[DraftField, string, RegExp, string]>)
+      : []),
+  ];
+  for (const [field, text, pattern, key] of lists) {
+    const wrongItem = listOf(text).find((item) => !pattern.test(item));
+    if (wrongItem) problems.push({ field, key, values: { value: wrongItem } });
+  }
   if (draft.wantsContact && !draft.contactEmail.trim() && !draft.contactPhone.trim()) problems.push({ field: 'contactEmail', key: 'report.errors.contactRequired' });
+  else if (draft.wantsContact && draft.contactEmail.trim() && !EMAIL.test(draft.contactEmail.trim())) problems.push({ field: 'contactEmail', key: 'report.errors.emailInvalid', values: { value: draft.contactEmail.trim() } });
+  if (draft.wantsContact && draft.contactPhone.trim() && !PHONE.test(draft.contactPhone.trim())) problems.push({ field: 'contactPhone', key: 'report.errors.phoneInvalid', values: { value: draft.contactPhone.trim() } });
   if (asked.files) {
     const megabytes = MEDIA_LIMITS.maxFileBytes / 1024 / 1024;
     if (files.length > MEDIA_LIMITS.maxFiles) problems.push({ field: 'media', key: 'report.errors.tooManyFiles', values: { count: MEDIA_LIMITS.maxFiles } });

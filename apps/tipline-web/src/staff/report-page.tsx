@@ -1,9 +1,11 @@
 import { BlurredMedia, DataTable, ErrorNotice, routeHref, useLoad } from '@vigil/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, PRIORITY_LEVELS, triageApi, type Report, type ReportMedia, type TimelineItem } from '../api';
+import { api, OFFENCE_LABEL_KEYS, PRIORITY_LEVELS, triageApi, type Report, type ReportIncident, type ReportMedia, type TimelineItem, type TriageState } from '../api';
 import { Page, useDateFormat } from './page';
 import { PriorityReasons } from './queue-page';
+import { ReporterDetails } from './reporter-details';
+import { ClassificationForm, ForwardForm, SplitForm, TakedownForm } from './triage-forms';
 
 /**
  * One report for an analyst: metadata, URLs and hashes first, media blurred and grey (matched
@@ -78,14 +80,21 @@ export function ReportPage({ reportId }: { reportId: string }) {
                   t('staff.report.none')
                 )}
               </dd>
+              <dt>{t('staff.report.decisions')}</dt>
+              <dd data-testid="decisions">
+                <Decisions decisions={data.triage.decisions} />
+              </dd>
             </dl>
             <h3>{t('staff.report.priorityReasons')}</h3>
             <PriorityReasons report={report} />
             <h3>{t('staff.report.description')}</h3>
             <pre className="tip-description">{report.description || '—'}</pre>
+            <ReporterDetails details={report.details} followUps={report.followUps} />
           </section>
 
           {report.media.length > 0 && <MediaSection media={report.media} />}
+
+          {data.triage.incidents.length > 0 && <IncidentsSection incidents={data.triage.incidents} />}
 
           <section aria-labelledby="actions-title">
             <h2 id="actions-title">{t('staff.report.actions')}</h2>
@@ -109,6 +118,20 @@ export function ReportPage({ reportId }: { reportId: string }) {
                 <>
                   <ReasonForm id="escalate" legend={t('staff.report.escalateLegend')} label={t('staff.report.summary')} submit={t('staff.report.escalate')} onSubmit={(summary) => act(() => triageApi.escalate(report.id, summary), t('staff.report.escalated'))} />
                   <ReasonForm id="close" legend={t('staff.report.closeLegend')} label={t('staff.report.closeReason')} submit={t('staff.report.close')} danger onSubmit={(reason) => act(() => triageApi.close(report.id, reason), t('staff.report.closed'))} />
+                </>
+              )}
+              {report.status !== 'closed' && (
+                <>
+                  {/* Keyed on the saved state so each form starts from what the server holds after a reload. */}
+                  <ClassificationForm
+                    key={`classification-${data.triage.classification?.at ?? ''}`}
+                    report={report}
+                    current={data.triage.classification}
+                    onSubmit={(incidentType, offences) => act(() => triageApi.classify(report.id, incidentType, offences), t('staff.report.classified'))}
+                  />
+                  <SplitForm key={`split-${data.triage.incidents.map((incident) => incident.id).join()}`} report={report} current={data.triage.incidents} onSubmit={(incidents) => act(() => triageApi.split(report.id, incidents), t('staff.report.splitDone'))} />
+                  <TakedownForm report={report} onSubmit={(urls, classification) => act(() => triageApi.takedown(report.id, urls, classification), t('staff.report.takedownRequested'))} />
+                  <ForwardForm onSubmit={(country, hotline, note) => act(() => triageApi.forward(report.id, country, hotline, note), t('staff.report.forwarded'))} />
                 </>
               )}
             </div>
@@ -141,6 +164,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
               columns={[
                 { key: 'at', header: t('staff.report.when'), render: (row) => date(row.at) },
                 { key: 'by', header: t('staff.report.who'), render: (row) => row.by },
+                { key: 'action', header: t('staff.report.action'), render: (row) => t(`staff.timelineActions.${row.action}`, { defaultValue: row.action }) },
                 { key: 'summary', header: t('staff.report.what'), render: (row) => row.summary },
               ]}
             />
@@ -148,6 +172,46 @@ export function ReportPage({ reportId }: { reportId: string }) {
         </>
       )}
     </Page>
+  );
+}
+
+function IncidentsSection({ incidents }: { incidents: ReportIncident[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="incidents-title">
+      <h2 id="incidents-title">{t('staff.report.incidents', { count: incidents.length })}</h2>
+      <DataTable<ReportIncident>
+        caption={t('staff.report.incidents', { count: incidents.length })}
+        hideCaption
+        rows={incidents}
+        rowKey={(row) => row.id}
+        columns={[
+          { key: 'type', header: t('staff.queue.type'), render: (row) => t(`incidentTypes.${row.incidentType}`) },
+          { key: 'description', header: t('staff.report.incidentDescription'), render: (row) => row.description || '—' },
+          { key: 'urls', header: t('staff.report.urls'), render: (row) => (row.urls.length ? row.urls.join(' ') : '—') },
+          { key: 'offences', header: t('staff.report.offences'), render: (row) => (row.offences.length ? row.offences.map((code) => `${code} — ${t(OFFENCE_LABEL_KEYS[code])}`).join('; ') : '—') },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** Takedowns and forwards abroad (escalation and closing already show in the status). */
+function Decisions({ decisions }: { decisions: TriageState['decisions'] }) {
+  const { t, i18n } = useTranslation();
+  const shown = decisions.filter((decision) => decision.kind === 'takedown-requested' || decision.kind === 'forwarded-abroad');
+  if (shown.length === 0) return <>{t('staff.report.none')}</>;
+  const countries = new Intl.DisplayNames([i18n.resolvedLanguage ?? 'en'], { type: 'region' });
+  return (
+    <ul className="tip-plain-list">
+      {shown.map((decision, index) => (
+        <li key={`${decision.at}-${index}`}>
+          {decision.kind === 'takedown-requested'
+            ? t('staff.report.takedownDecision', { urls: (decision.urls ?? []).join(' '), by: decision.by })
+            : t('staff.report.forwardDecision', { hotline: decision.hotline, country: countries.of(decision.country ?? '') ?? decision.country, by: decision.by })}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Layout, LoginForm, matchRoute, RevealProvider, type RouteParams } from '@vigil/web-ui';
+import { Layout, matchRoute, RevealProvider, StaffSignIn, type RouteParams } from '@vigil/web-ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -50,12 +50,7 @@ export function StaffApp({ path }: { path: string }) {
       {signedIn ? (
         <RevealProvider>{found?.params ? found.route.render(found.params) : null}</RevealProvider>
       ) : (
-        <LoginForm
-          onSignIn={async (username, password) => {
-            await api.signIn(username, password);
-            setSignedIn(true);
-          }}
-        />
+        <StaffSignIn api={api} onSignedIn={() => setSignedIn(true)} />
       )}
     </Layout>
   );

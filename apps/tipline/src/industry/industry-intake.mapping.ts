@@ -66,6 +66,7 @@ export function fromCyberTip(parsed: ParsedCyberTipReport, partner: Partner): Su
       fileName: file.fileName ?? file.originalFileName,
       sha256: hash(file, 'sha256'),
       md5: hash(file, 'md5'),
+      sha1: hash(file, 'sha1'),
       pdq: hash(file, 'pdq'),
       classification: file.industryClassification,
       location: file.location,

@@ -7,13 +7,16 @@ import {
   IsArray,
   IsEmail,
   IsIn,
+  IsInt,
   IsIP,
   IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -54,7 +57,14 @@ export class IndustryFileDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) fileName?: string;
   @ApiPropertyOptional({ description: '64 hex characters' }) @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be 64 hex characters' }) sha256?: string;
   @ApiPropertyOptional({ description: '32 hex characters' }) @IsOptional() @Matches(/^[0-9a-fA-F]{32}$/, { message: 'md5 must be 32 hex characters' }) md5?: string;
+  @ApiPropertyOptional({ description: '40 hex characters' }) @IsOptional() @Matches(/^[0-9a-fA-F]{40}$/, { message: 'sha1 must be 40 hex characters' }) sha1?: string;
   @ApiPropertyOptional({ description: '64 hex characters (PDQ perceptual hash)' }) @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'pdq must be 64 hex characters' }) pdq?: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'The PDQ quality you computed; a PDQ without it is kept but not matched on' })
+  @IsOptional()
+  @IsInt({ message: 'pdqQuality must be an integer from 0 to 100' })
+  @Min(0, { message: 'pdqQuality must be an integer from 0 to 100' })
+  @Max(100, { message: 'pdqQuality must be an integer from 0 to 100' })
+  pdqQuality?: number;
   @ApiPropertyOptional({ example: 'A1', description: 'The partner’s own classification of the file' }) @IsOptional() @IsString() @MaxLength(100) classification?: string;
   @ApiPropertyOptional({ description: 'Where the file was (URL)' }) @IsOptional() @IsUrl({ require_protocol: true }, { message: 'location must be a URL' }) location?: string;
 }
@@ -98,7 +108,7 @@ export class IndustryReportRequest {
   @ApiPropertyOptional({
     type: [IndustryFileDto],
     description:
-      'Files by hash (never the bytes). Files with both sha256 and md5 are sent to hash-detection for matching; others are kept and linked by their hashes, and the answer lists them under filesNotSentForMatching.',
+      'Files by hash (never the bytes): each needs at least one of sha256, md5, sha1, pdq and is sent to hash-detection, which matches on whichever it has.',
   })
   @IsOptional()
   @IsArray()

@@ -45,7 +45,7 @@ export class ReportTriageController {
   @Post(':id/escalate')
   @HttpCode(200)
   @Roles('analyst', 'supervisor')
-  @ApiOperation({ summary: 'Escalate to law enforcement: publishes report.escalated.v1 to the referral hub (recorded on the timeline; 409 while another analyst holds the claim)' })
+  @ApiOperation({ summary: 'Escalate to law enforcement: publishes report.escalated.v2 (structured suspect identifiers) to the referral hub (recorded on the timeline; 409 while another analyst holds the claim)' })
   async escalate(@CurrentUser() user: StaffUser, @Param('id') id: string, @Body() body: EscalateReportRequest) {
     if (!isId(id)) throw new NotFoundError('report', id);
     return this.triage.escalate(id, { username: user.username, supervisor: user.roles.includes('supervisor') }, body.summary, body.note);

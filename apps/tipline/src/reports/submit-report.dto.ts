@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INCIDENT_TYPES, MAX_DESCRIPTION, MAX_URLS } from '@vigil/reports';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { jsonGroup, jsonList, PublicChildDto, PublicSuspectDto, PublicWhenDto, PublicWhereDto, ReporterContactDto } from './public-report-details.dto';
 
 /** Multipart forms send one value or repeated values; JSON clients may send an array or a JSON string. */
 function toStringArray({ value }: { value: unknown }): unknown {
@@ -35,10 +36,78 @@ export class SubmitReportRequest {
   @ArrayMaxSize(MAX_URLS)
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each of urls must be an http(s) address, e.g. https://example.org/page' })
   urls?: string[];
+
+  @ApiPropertyOptional({ type: PublicWhereDto, description: 'Where it happened: platform, usernames, e-mails, phones (multipart: a JSON string)' })
+  @IsOptional()
+  @jsonGroup(PublicWhereDto)
+  @ValidateNested()
+  where?: PublicWhereDto;
+
+  @ApiPropertyOptional({ type: PublicWhenDto, description: 'When it happened (multipart: a JSON string)' })
+  @IsOptional()
+  @jsonGroup(PublicWhenDto)
+  @ValidateNested()
+  when?: PublicWhenDto;
+
+  @ApiPropertyOptional({ type: PublicChildDto, description: 'What is known of the child; every field may be unknown (multipart: a JSON string)' })
+  @IsOptional()
+  @jsonGroup(PublicChildDto)
+  @ValidateNested()
+  child?: PublicChildDto;
+
+  @ApiPropertyOptional({ type: PublicSuspectDto, description: 'What is known of the suspect (multipart: a JSON string)' })
+  @IsOptional()
+  @jsonGroup(PublicSuspectDto)
+  @ValidateNested()
+  suspect?: PublicSuspectDto;
+
+  @ApiPropertyOptional({ type: [String], description: 'Excerpts of the conversation, as the reporter copied them' })
+  @IsOptional()
+  @Transform(jsonList)
+  @IsArray({ message: 'chatExcerpts must be a list of texts' })
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(5000, { each: true, message: 'each of chatExcerpts must be at most 5000 characters' })
+  chatExcerpts?: string[];
+
+  @ApiPropertyOptional({ type: ReporterContactDto, description: 'Only if the reporter wants to be contacted; anonymous otherwise. Kept encrypted, apart from the report.' })
+  @IsOptional()
+  @jsonGroup(ReporterContactDto)
+  @ValidateNested()
+  contact?: ReporterContactDto;
 }
 
 export class SubmitReportResponse {
   @ApiProperty({ example: 'VGL-7K3M-9QXD', description: 'Keep this reference to follow up' }) reference!: string;
+  @ApiProperty() receivedAt!: string;
+  @ApiProperty({ example: '7K3M-9QXD-AB12-CD34-EF56-GH78', description: 'Shown once: with the reference, it lets the reporter add information later. Only its hash is kept.' })
+  followUpSecret!: string;
+}
+
+export class AddFollowUpRequest {
+  @ApiProperty({ example: '7K3M-9QXD-AB12-CD34-EF56-GH78', description: 'The secret given with the reference' })
+  @IsString({ message: 'secret must be the secret you were given with the reference' })
+  @MinLength(1, { message: 'secret must be the secret you were given with the reference' })
+  @MaxLength(100, { message: 'secret must be the secret you were given with the reference' })
+  secret!: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_DESCRIPTION, description: 'What the reporter wants to add' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_DESCRIPTION)
+  text?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'More places it was seen' })
+  @IsOptional()
+  @Transform(toStringArray)
+  @IsArray({ message: 'urls must be a list of web addresses' })
+  @ArrayMaxSize(MAX_URLS)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each of urls must be an http(s) address, e.g. https://example.org/page' })
+  urls?: string[];
+}
+
+export class AddFollowUpResponse {
+  @ApiProperty({ example: 'VGL-7K3M-9QXD' }) reference!: string;
   @ApiProperty() receivedAt!: string;
 }
 

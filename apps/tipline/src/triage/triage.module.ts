@@ -51,9 +51,9 @@ export class TriageModule {
         { provide: TRIAGE_REPORTS, inject: [REPORT_LINKS], useFactory: (links: ReportLinks) => new TypeOrmReportRepository(infra.transactions, infra.schema, links) },
         {
           provide: TriageReportUseCase,
-          inject: [TRIAGE_REPORTS, REPORT_TRIAGE_REPOSITORY],
-          useFactory: (reports: TypeOrmReportRepository, triages: ReportTriageRepository) =>
-            new TriageReportUseCase(reports, triages, new EscalateReportUseCase(reports, clock), clock, { claimMinutes: config.claimMinutes }, atomically),
+          inject: [TRIAGE_REPORTS, REPORT_TRIAGE_REPOSITORY, REPORT_LINKS, INDUSTRY_SUBMISSIONS],
+          useFactory: (reports: TypeOrmReportRepository, triages: ReportTriageRepository, links: ReportLinks, submissions: IndustrySubmissions) =>
+            new TriageReportUseCase(reports, triages, new EscalateReportUseCase(reports, clock, { links, submissions }), clock, { claimMinutes: config.claimMinutes }, atomically),
         },
         {
           provide: SubmitIndustryReportUseCase,

@@ -1,19 +1,25 @@
 import { ConflictError, ValidationError, type DomainEvent } from '@vigil/kernel';
 import { isIncidentType, type IncidentType } from './incident-type';
+import type { PublicReportDetails } from './public-report-details';
 import { initialPriority, PRIORITY_LEVELS, priorityRank, type PriorityLevel, type PriorityReason } from './report-priority';
 
 export type ReportSource = 'public' | 'industry';
 export type ReportStatus = 'submitted' | 'escalated' | 'closed';
 export type MediaMatchState = 'pending' | 'matched' | 'unknown';
 
-/** One file that came with a report. Only digests are kept here; the file is evidence storage's job. */
+/**
+ * One file that came with a report. Only digests are kept here; the file is evidence storage's job.
+ * A file we received has all its digests; one a partner knows only by hash may have any of them
+ * (at least one of sha256, md5, sha1, pdq).
+ */
 export interface ReportMedia {
   mediaId: string;
   filename: string;
   contentType: string;
   bytes: number;
-  sha256: string;
-  md5: string;
+  sha256?: string;
+  md5?: string;
+  sha1?: string;
   pdq?: string;
   pdqQuality?: number;
   matchState: MediaMatchState;
@@ -34,7 +40,19 @@ export interface ReportSnapshot {
   receivedAt: string;
   escalatedAt?: string;
   escalatedBy?: string;
+  /** What a public reporter told us beyond the description (where, when, child, suspect, chat). */
+  details?: PublicReportDetails;
+  /** Information the reporter added later with their follow-up secret, oldest first. */
+  followUps?: ReportFollowUp[];
   version: number;
+}
+
+export interface ReportFollowUp {
+  id: string;
+  at: string;
+  text: string;
+  urls: string[];
+  mediaIds: string[];
 }
 
 export type ReportEvent =
@@ -43,6 +61,7 @@ export type ReportEvent =
 
 export const MAX_DESCRIPTION = 20000;
 export const MAX_URLS = 100;
+export const MAX_FOLLOW_UPS = 50;
 
 /**
  * A tip or industry report. It keeps its priority with every reason that set it, so an
@@ -63,11 +82,15 @@ export class Report {
     urls: string[];
     media: Omit<ReportMedia, 'matchState'>[];
     receivedAt: Date;
+    details?: PublicReportDetails;
   }): Report {
     if (!isIncidentType(input.incidentType)) throw new ValidationError(`incidentType: "${input.incidentType}" is not a known incident type`, 'incidentType');
     const description = input.description.trim();
     if (description.length > MAX_DESCRIPTION) throw new ValidationError(`description: at most ${MAX_DESCRIPTION} characters`, 'description');
     if (input.urls.length > MAX_URLS) throw new ValidationError(`urls: at most ${MAX_URLS} URLs`, 'urls');
+    for (const [index, media] of input.media.entries()) {
+      if (!media.sha256 && !media.md5 && !media.sha1 && !media.pdq) throw new ValidationError(`media[${index}]: at least one of sha256, md5, sha1, pdq`, `media[${index}]`);
+    }
     if (description.length === 0 && input.urls.length === 0 && input.media.length === 0) {
       throw new ValidationError('description: say what happened, or give a URL or a file', 'description');
     }
@@ -84,6 +107,7 @@ export class Report {
       priority: reason.level,
       priorityReasons: [reason],
       receivedAt: input.receivedAt.toISOString(),
+      ...(input.details ? { details: input.details } : {}),
       version: 0,
     });
     report.pending.push({ type: 'report.submitted', occurredAt: input.receivedAt, payload: { reportId: input.id } });
@@ -117,6 +141,25 @@ export class Report {
       detail: `${media.filename}: ${match.matchKind} match in ${match.bankName} (${match.classification}, distance ${match.distance})`,
       at: at.toISOString(),
     });
+  }
+
+  /**
+   * The reporter came back with more: text, URLs, files. New URLs join the report's; new media
+   * start pending like the first ones. Returns what is new, for matching.
+   */
+  addFollowUp(input: { id: string; text: string; urls: string[]; media: Omit<ReportMedia, 'matchState'>[]; at: Date }): { urls: string[]; media: ReportMedia[] } {
+    const text = input.text.trim();
+    if (text.length > MAX_DESCRIPTION) throw new ValidationError(`text: at most ${MAX_DESCRIPTION} characters`, 'text');
+    if (text.length === 0 && input.urls.length === 0 && input.media.length === 0) throw new ValidationError('text: say what you want to add, or give a URL or a file', 'text');
+    const followUps = this.state.followUps ?? [];
+    if (followUps.length >= MAX_FOLLOW_UPS) throw new ValidationError(`text: at most ${MAX_FOLLOW_UPS} additions to one report`, 'text');
+    const newUrls = [...new Set(input.urls)].filter((url) => !this.state.urls.includes(url));
+    if (this.state.urls.length + newUrls.length > MAX_URLS) throw new ValidationError(`urls: a report holds at most ${MAX_URLS} URLs`, 'urls');
+    const media = input.media.map((item): ReportMedia => ({ ...item, matchState: 'pending' }));
+    this.state.urls.push(...newUrls);
+    this.state.media.push(...media);
+    this.state.followUps = [...followUps, { id: input.id, at: input.at.toISOString(), text, urls: [...new Set(input.urls)], mediaIds: media.map((item) => item.mediaId) }];
+    return { urls: newUrls, media: structuredClone(media) };
   }
 
   recordMediaUnknown(mediaId: string): void {

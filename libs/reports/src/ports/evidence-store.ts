@@ -3,9 +3,8 @@
  * Other services never read this store directly; hash-detection's review queue fetches a file
  * over the tipline's staff API, so every read is authorised and audited here.
  *
- * Encryption at rest is a later change and slots in behind this port: an adapter (or a
- * decorator around this one) that encrypts `content` on `put` and decrypts on `get`, with the
- * key reference stored beside each file. Nothing above the port changes.
+ * The adapter keeps `content` encrypted at rest (envelope encryption through the kernel's
+ * RecordCipher port) and hands plaintext back on `get`; nothing above the port sees ciphertext.
  */
 export interface EvidenceFile {
   mediaId: string;

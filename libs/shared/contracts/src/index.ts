@@ -5,6 +5,7 @@ export * from './events/media-digest';
 export * from './events/report-submitted.v1';
 export * from './events/media-matched.v1';
 export * from './events/report-escalated.v1';
+export * from './events/report-escalated.v2';
 export * from './events/takedown-requested';
 export * from './events/referral-disseminated.v1';
 export * from './events/referral-acknowledged.v1';

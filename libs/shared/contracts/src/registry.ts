@@ -6,6 +6,7 @@ import { MEDIA_MATCHED_V1, MEDIA_UNKNOWN_V1, MediaMatchedV1, MediaUnknownV1 } fr
 import { REFERRAL_ACKNOWLEDGED_V1, ReferralAcknowledgedV1 } from './events/referral-acknowledged.v1';
 import { REFERRAL_DISSEMINATED_V1, ReferralDisseminatedV1 } from './events/referral-disseminated.v1';
 import { REPORT_ESCALATED_V1, ReportEscalatedV1 } from './events/report-escalated.v1';
+import { REPORT_ESCALATED_V2, ReportEscalatedV2 } from './events/report-escalated.v2';
 import { REPORT_SUBMITTED_V1, ReportSubmittedV1 } from './events/report-submitted.v1';
 import { TAKEDOWN_REQUESTED_V1, TakedownRequestedV1 } from './events/takedown-requested';
 import { VICTIM_IDENTIFIED_V1, VictimIdentifiedV1 } from './events/victim-identified.v1';
@@ -22,6 +23,7 @@ export const EVENT_CATALOGUE: Record<string, { schema: PayloadClass; consumers: 
   [MEDIA_MATCHED_V1]: { schema: MediaMatchedV1, consumers: ['tipline'] },
   [MEDIA_UNKNOWN_V1]: { schema: MediaUnknownV1, consumers: ['tipline'] },
   [REPORT_ESCALATED_V1]: { schema: ReportEscalatedV1, consumers: ['referral-hub'] },
+  [REPORT_ESCALATED_V2]: { schema: ReportEscalatedV2, consumers: ['referral-hub'] },
   [TAKEDOWN_REQUESTED_V1]: { schema: TakedownRequestedV1, consumers: ['hash-detection'] },
   [REFERRAL_DISSEMINATED_V1]: { schema: ReferralDisseminatedV1, consumers: [] },
   [REFERRAL_ACKNOWLEDGED_V1]: { schema: ReferralAcknowledgedV1, consumers: [] },

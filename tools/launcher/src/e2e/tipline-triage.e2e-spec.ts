@@ -131,14 +131,14 @@ describe('tipline: industry intake and triage', () => {
   it('takes an industry JSON report once: the retry answers 200 with the same report', async () => {
     const first = await submitJson(jsonReport('CH-E2E-1', 'sunny.days@example.com'));
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ created: true, filesSentForMatching: 1, filesNotSentForMatching: [{ index: 1 }] });
+    expect(first.body).toMatchObject({ created: true, filesSentForMatching: 2, filesNotSentForMatching: [] });
     const retry = await submitJson(jsonReport('CH-E2E-1', 'sunny.days@example.com'));
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ id: first.body.id, reference: first.body.reference, created: false });
     jsonReportId = first.body.id;
     const queue = await api<ReportView[]>(`${url}/api/v1/reports?limit=500`, { token: analyst });
     expect(queue.body.filter((row) => row.id === jsonReportId)).toHaveLength(1);
-    expect(await report(jsonReportId)).toMatchObject({ source: 'industry', incidentType: 'online-luring', media: [{ sha256: 'a'.repeat(64), md5: 'b'.repeat(32) }] });
+    expect(await report(jsonReportId)).toMatchObject({ source: 'industry', incidentType: 'online-luring', media: [{ sha256: 'a'.repeat(64), md5: 'b'.repeat(32) }, { filename: 'thumb.jpg', pdq: 'c'.repeat(64) }] });
   });
 
   it('refuses a JSON report with a bad field, naming it', async () => {

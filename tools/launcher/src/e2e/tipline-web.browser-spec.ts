@@ -21,6 +21,7 @@ describe('tipline web app in Chromium', () => {
   let page: Page;
   let errors: string[];
   const references: { english?: string; french?: string } = {};
+  const secrets: { french?: string } = {};
 
   const expectAccessible = async () => expect(await axeViolations(page)).toEqual([]);
   const referenceShown = async () => {
@@ -91,11 +92,20 @@ describe('tipline web app in Chromium', () => {
     await page.getByLabel('Racontez-nous ce qui s’est passé, dans vos mots').fill('Test navigateur : on exige 500 $ sinon les photos seront envoyées à mes amis.');
     await page.getByLabel('Âge', { exact: true }).selectOption('14-15');
     await page.getByLabel('Copiez les messages ici (ce qui a été dit, et par qui)').fill('faux_ami_2026 : paie ou j’envoie tout');
+    await page.getByLabel('Ses adresses courriel').fill('pas-une-adresse');
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    await page.getByRole('alert').getByText('Ce n’est pas une adresse courriel : pas-une-adresse').waitFor();
+    await expectAccessible();
+    await page.getByLabel('Ses adresses courriel').fill('faux.ami@example.org');
+    await page.getByLabel('Quel âge a-t-elle, environ?').fill('environ 25 ans');
     await page.getByLabel('Captures d’écran des messages, des profils ou des demandes de paiement').setInputFiles({ name: 'capture.png', mimeType: 'image/png', buffer: await demoUnknownImage(7) });
     await expectAccessible();
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
     await page.getByRole('heading', { level: 1, name: 'Merci : votre signalement a été reçu' }).waitFor();
     references.french = await referenceShown();
+    secrets.french = (await page.getByTestId('follow-up-secret').textContent())?.trim();
+    expect(secrets.french).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
+    await page.getByText(/Nous n’affichons ce code qu’une fois/).waitFor();
     const safety = page.locator('section[aria-labelledby="safety-title"]');
     await safety.getByRole('heading', { name: 'Si quelqu’un vous menace' }).waitFor();
     const guidance = await safety.textContent();
@@ -105,6 +115,30 @@ describe('tipline web app in Chromium', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'If someone is threatening you' }).waitFor();
     await page.getByText('You are not to blame.', { exact: false }).waitFor();
+  });
+
+  it('adds information to the earlier report with its reference and secret; a wrong secret is refused in words', async () => {
+    await page.getByRole('link', { name: 'Add information to an earlier report' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Add information to an earlier report' }).waitFor();
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Add to my report' }).click();
+    await page.getByRole('alert').getByText('Give the reference of your report, like VGL-7K3M-9QXD.').waitFor();
+    await expectAccessible();
+    await page.getByLabel('Report reference').fill(references.french as string);
+    await page.getByLabel('Secret code').fill('AAAA-AAAA-AAAA-AAAA-AAAA-AAAA');
+    await page.getByLabel('What has happened since, or what you forgot to tell us').fill('Browser test: he wrote again from a new account.');
+    await page.getByRole('button', { name: 'Add to my report' }).click();
+    await page.getByRole('alert').getByText(/We found no report with this reference and secret code/).waitFor();
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ajouter des renseignements à un signalement déjà fait' }).waitFor();
+    await page.getByLabel('Code secret', { exact: true }).fill((secrets.french as string).toLowerCase());
+    await page.getByLabel('Adresses Web (URL), une par ligne').fill('https://chat.example.test/u/nouveau_compte');
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Ajouter à mon signalement' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Merci : vos renseignements ont été ajoutés' }).waitFor();
+    await expectAccessible();
+    await page.getByRole('button', { name: 'English' }).click();
   });
 
   it('an analyst signs in and finds both reports in the queue, with the reasons for their priority', async () => {
@@ -125,8 +159,11 @@ describe('tipline web app in Chromium', () => {
   it('opens the sextortion report: metadata and hashes first, the screenshot blurred and grey', async () => {
     await page.getByRole('link', { name: references.french as string, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Report ${references.french}` }).waitFor();
-    await page.getByText('Usernames: faux_ami_2026').waitFor();
-    await page.getByText('Child age range: 14-15').waitFor();
+    const details = page.getByTestId('reporter-details');
+    await details.getByText('faux_ami_2026').waitFor();
+    await details.getByText('14 or 15').waitFor();
+    await details.getByText('faux.ami@example.org').waitFor();
+    await page.getByTestId('follow-ups').getByText('https://chat.example.test/u/nouveau_compte').waitFor();
     const media = page.locator('main article').filter({ hasText: 'capture.png' });
     await media.getByText('SHA-256').waitFor();
     const image = media.locator('figure img');

@@ -51,4 +51,33 @@ describe('MatchReportMediaUseCase', () => {
     expect(events.every((event) => event.correlationId === 'corr-1' && event.occurredAt === '2026-04-01T00:00:00.000Z')).toBe(true);
     expect(data.published).toEqual([events]);
   });
+
+  it('matches a partner file known only by its MD5, only by its SHA-1 or only by its PDQ, on whichever digest it has', async () => {
+    const data = new PublishingBankEntries();
+    data.bank('known', 'positive');
+    data.entry('e-md5', 'known', 'md5', 'b'.repeat(32));
+    data.entry('e-sha1', 'known', 'sha1', 'c'.repeat(40));
+    data.entry('e-pdq', 'known', 'pdq', KNOWN_PDQ);
+    const useCase = new MatchReportMediaUseCase(data, new FixedClock(new Date('2026-04-01T00:00:00Z')), data);
+    const hashOnly = (mediaId: string, digests: Partial<ReportSubmittedV1['media'][number]>) => ({ mediaId, bytes: 0, contentType: 'application/octet-stream', ...digests });
+
+    const events = await useCase.execute(
+      report([
+        hashOnly('m-md5', { md5: 'b'.repeat(32) }),
+        hashOnly('m-sha1', { sha1: 'c'.repeat(40) }),
+        hashOnly('m-pdq', { pdq: KNOWN_PDQ, pdqQuality: 100 }),
+        hashOnly('m-other-md5', { md5: 'd'.repeat(32) }),
+      ]),
+      'corr-2',
+    );
+
+    expect(events.map((event) => [event.type, (event.payload as { mediaId: string; entryId?: string }).entryId])).toEqual([
+      [MEDIA_MATCHED_V1, 'e-md5'],
+      [MEDIA_MATCHED_V1, 'e-sha1'],
+      [MEDIA_MATCHED_V1, 'e-pdq'],
+      [MEDIA_UNKNOWN_V1, undefined],
+    ]);
+    expect(events[0].payload).not.toHaveProperty('sha256');
+    expect((events[0].payload as { reason: string }).reason).toMatch(/^md5 equal to entry e-md5/);
+  });
 });

@@ -18,10 +18,8 @@ export class MatchReportMediaUseCase {
   async execute(report: ReportSubmittedV1, correlationId: string): Promise<EventEnvelope[]> {
     const lookups = await this.lookup.lookupMany(
       report.media.map((media) => ({
-        digests: [
-          { type: 'sha256' as const, value: media.sha256 },
-          { type: 'md5' as const, value: media.md5 },
-        ],
+        // Whichever digests the item has: a partner's file may come with only an MD5, or only a PDQ.
+        digests: (['sha256', 'sha1', 'md5'] as const).flatMap((type) => (media[type] ? [{ type, value: media[type] }] : [])),
         // A report's PDQ without a quality is not matched on (quality unknown counts as too low).
         pdq: media.pdq ? { value: media.pdq, quality: media.pdqQuality ?? 0 } : undefined,
       })),
@@ -34,7 +32,7 @@ export class MatchReportMediaUseCase {
         const payload: MediaMatchedV1 = {
           reportId: report.reportId,
           mediaId: media.mediaId,
-          sha256: media.sha256,
+          ...(media.sha256 ? { sha256: media.sha256 } : {}),
           matchKind: kind,
           distance,
           bankId: bank.id,
@@ -46,7 +44,7 @@ export class MatchReportMediaUseCase {
         };
         return envelope(MEDIA_MATCHED_V1, 'hash-detection', payload, { correlationId, occurredAt: at });
       }
-      const payload: MediaUnknownV1 = { reportId: report.reportId, mediaId: media.mediaId, sha256: media.sha256 };
+      const payload: MediaUnknownV1 = { reportId: report.reportId, mediaId: media.mediaId, ...(media.sha256 ? { sha256: media.sha256 } : {}) };
       return envelope(MEDIA_UNKNOWN_V1, 'hash-detection', payload, { correlationId, occurredAt: at });
     });
     await this.banks.publish(events);

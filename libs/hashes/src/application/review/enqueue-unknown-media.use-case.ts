@@ -23,6 +23,8 @@ export class EnqueueUnknownMediaUseCase {
     const enqueuedAt = this.clock.now().toISOString();
     const items = report.media
       .filter((media) => unknown.has(media.mediaId))
+      // A file known to us only by some of its hashes (a partner's) has no bytes for a reviewer to look at.
+      .filter((media): media is typeof media & { sha256: string; md5: string } => Boolean(media.sha256 && media.md5))
       .map((media) =>
         ReviewItem.enqueue({
           id: this.newId(),

@@ -7,6 +7,7 @@ import { EscalateReportUseCase } from '../../application/escalate-report/escalat
 import { SubmitReportUseCase } from '../../application/submit-report/submit-report.use-case';
 import { TriageReportUseCase } from '../../application/triage/triage-report.use-case';
 import { CreateReports1763900000000 } from './migrations/1763900000000-create-reports';
+import { PublicReportDetails1764001100004 } from './migrations/1764001100004-public-report-details';
 import { CreateTriageAndIndustryIntake1764000700000 } from './migrations/1764000700000-create-triage-and-industry-intake';
 import { ReportEntity } from './report.entity';
 import { TypeOrmIndustrySubmissions } from './typeorm-industry-submissions';
@@ -64,7 +65,7 @@ describe('industry intake, related reports and triage (real Postgres)', () => {
   let reports: TypeOrmReportRepository;
 
   beforeAll(async () => {
-    setup = await migratedTestDatabase({ schema: SCHEMA, entities: [ReportEntity], migrations: [platformTablesMigration(), CreateReports1763900000000, CreateTriageAndIndustryIntake1764000700000] });
+    setup = await migratedTestDatabase({ schema: SCHEMA, entities: [ReportEntity], migrations: [platformTablesMigration(), CreateReports1763900000000, CreateTriageAndIndustryIntake1764000700000, PublicReportDetails1764001100004] });
     clock = new ManualClock(new Date('2026-11-23T10:00:00Z'));
     links = new TypeOrmReportLinks(setup.transactions, SCHEMA);
     reports = new TypeOrmReportRepository(setup.transactions, SCHEMA, links);
@@ -84,12 +85,14 @@ describe('industry intake, related reports and triage (real Postgres)', () => {
     const retry = await submitIndustry.execute(industryReport('CH-1001'));
     expect(first.created).toBe(true);
     expect(retry).toMatchObject({ id: first.id, reference: first.reference, created: false });
-    expect(first.filesSentForMatching).toBe(1);
-    expect(first.filesNotSentForMatching).toEqual([{ index: 1, reason: expect.stringMatching(/needs both sha256 and md5 \(missing sha256 and md5\)/) }]);
+    // Every file goes to matching on the hashes it has, the PDQ-only one too.
+    expect(first.filesSentForMatching).toBe(2);
+    expect(first.filesNotSentForMatching).toEqual([]);
     expect(await count(`SELECT count(*)::int AS n FROM "${SCHEMA}".reports WHERE source = 'industry'`)).toBe(1);
     const outbox = await setup.dataSource.query(`SELECT envelope->'payload' AS payload FROM "${SCHEMA}".outbox WHERE event_type = 'report.submitted.v1'`);
     expect(outbox).toHaveLength(1);
-    expect(outbox[0].payload).toMatchObject({ source: 'industry', incidentType: 'online-luring', media: [{ sha256: 'c'.repeat(64), md5: 'd'.repeat(32), bytes: 0 }] });
+    expect(outbox[0].payload).toMatchObject({ source: 'industry', incidentType: 'online-luring', media: [{ sha256: 'c'.repeat(64), md5: 'd'.repeat(32), bytes: 0 }, { pdq: 'e'.repeat(64) }] });
+    expect(outbox[0].payload.media[1]).not.toHaveProperty('sha256');
   });
 
   it('stays idempotent when the retries race each other (unique index, losers roll back)', async () => {

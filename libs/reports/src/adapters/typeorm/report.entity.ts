@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { ReportMedia, ReportSnapshot } from '../../domain/report';
+import type { PublicReportDetails } from '../../domain/public-report-details';
+import type { ReportFollowUp, ReportMedia, ReportSnapshot } from '../../domain/report';
 import type { PriorityReason } from '../../domain/report-priority';
 
 @Entity({ name: 'reports' })
@@ -19,5 +20,7 @@ export class ReportEntity {
   @Column({ type: 'timestamptz', name: 'received_at' }) receivedAt!: Date;
   @Column({ type: 'timestamptz', name: 'escalated_at', nullable: true }) escalatedAt!: Date | null;
   @Column({ type: 'text', name: 'escalated_by', nullable: true }) escalatedBy!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) details!: PublicReportDetails | null;
+  @Column({ type: 'jsonb', name: 'follow_ups', default: () => "'[]'::jsonb" }) followUps!: ReportFollowUp[];
   @VersionColumn() version!: number;
 }

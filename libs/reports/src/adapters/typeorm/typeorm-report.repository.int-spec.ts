@@ -4,6 +4,7 @@ import { migratedTestDatabase, type MigratedTestDatabase } from '@vigil/test-fix
 import type { DataSource } from 'typeorm';
 import { Report } from '../../domain/report';
 import { CreateReports1763900000000 } from './migrations/1763900000000-create-reports';
+import { PublicReportDetails1764001100004 } from './migrations/1764001100004-public-report-details';
 import { ReportEntity } from './report.entity';
 import { TypeOrmReportRepository } from './typeorm-report.repository';
 
@@ -30,7 +31,7 @@ describe('TypeOrmReportRepository (real Postgres)', () => {
   let setup: MigratedTestDatabase;
 
   beforeAll(async () => {
-    setup = await migratedTestDatabase({ schema: SCHEMA, entities: [ReportEntity], migrations: [platformTablesMigration(), CreateReports1763900000000] });
+    setup = await migratedTestDatabase({ schema: SCHEMA, entities: [ReportEntity], migrations: [platformTablesMigration(), CreateReports1763900000000, PublicReportDetails1764001100004] });
     ({ dataSource } = setup);
     repository = new TypeOrmReportRepository(setup.transactions, SCHEMA);
   });

@@ -76,6 +76,8 @@ function toEntity(state: ReportSnapshot): Omit<ReportEntity, 'version'> {
     receivedAt: new Date(state.receivedAt),
     escalatedAt: state.escalatedAt ? new Date(state.escalatedAt) : null,
     escalatedBy: state.escalatedBy ?? null,
+    details: state.details ?? null,
+    followUps: state.followUps ?? [],
   };
 }
 
@@ -94,6 +96,8 @@ function toSnapshot(row: ReportEntity): ReportSnapshot {
     receivedAt: row.receivedAt.toISOString(),
     escalatedAt: row.escalatedAt?.toISOString(),
     escalatedBy: row.escalatedBy ?? undefined,
+    ...(row.details ? { details: row.details } : {}),
+    ...(row.followUps?.length ? { followUps: row.followUps } : {}),
     version: row.version,
   };
 }

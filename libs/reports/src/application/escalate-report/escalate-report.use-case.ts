@@ -1,6 +1,9 @@
-import { envelope, REPORT_ESCALATED_V1, type ReportEscalatedV1 } from '@vigil/contracts';
+import { envelope, REPORT_ESCALATED_V2, type ReportEscalatedV2 } from '@vigil/contracts';
 import { NotFoundError, type Clock } from '@vigil/kernel';
+import type { IndustrySubmissions } from '../../ports/industry-submissions';
+import type { ReportLinks } from '../../ports/report-links';
 import type { ReportRepository } from '../../ports/report.repository';
+import { escalationMediaHashes, escalationIdentifiers, reportedUsersOfIntake } from './escalation-suspect';
 
 export interface EscalateReportCommand {
   reportId: string;
@@ -9,9 +12,18 @@ export interface EscalateReportCommand {
   note?: string;
 }
 
-/** An analyst sends a report to law enforcement: `report.escalated.v1` to the referral hub. */
+/** Where the suspect's identifiers come from: the related-report links, and an industry partner's submission. */
+export interface EscalationSources {
+  links?: Pick<ReportLinks, 'identifiersOf'>;
+  submissions?: Pick<IndustrySubmissions, 'byReportId'>;
+}
+
+/**
+ * An analyst sends a report to law enforcement: `report.escalated.v2` to the referral hub, with
+ * the suspect's identifiers structured (the hub still consumes v1 events published before).
+ */
 export class EscalateReportUseCase {
-  constructor(private readonly reports: ReportRepository, private readonly clock: Clock) {}
+  constructor(private readonly reports: ReportRepository, private readonly clock: Clock, private readonly sources: EscalationSources = {}) {}
 
   async execute(command: EscalateReportCommand): Promise<{ reportId: string; escalatedAt: string }> {
     const report = await this.reports.findById(command.reportId);
@@ -20,7 +32,8 @@ export class EscalateReportUseCase {
     report.escalate(command.analyst, at, command.note);
     report.pullEvents();
     const state = report.snapshot();
-    const payload: ReportEscalatedV1 = {
+    const [linked, submission] = await Promise.all([this.sources.links?.identifiersOf(state.id) ?? [], this.sources.submissions?.byReportId(state.id)]);
+    const payload: ReportEscalatedV2 = {
       reportId: state.id,
       reference: state.reference,
       incidentType: state.incidentType,
@@ -28,13 +41,14 @@ export class EscalateReportUseCase {
       priority: state.priority,
       priorityReasons: state.priorityReasons.map((reason) => `${reason.rule}: ${reason.detail}`),
       urls: state.urls,
-      mediaSha256: state.media.map((media) => media.sha256),
+      mediaHashes: escalationMediaHashes(state),
+      ...escalationIdentifiers({ report: state, linked, reportedUsers: reportedUsersOfIntake(submission?.intake) }),
       escalatedBy: command.analyst,
       escalatedAt: at.toISOString(),
       source: state.source,
       analystNote: command.note,
     };
-    await this.reports.save(report, [envelope(REPORT_ESCALATED_V1, 'tipline', payload, { correlationId: state.id, occurredAt: at })]);
+    await this.reports.save(report, [envelope(REPORT_ESCALATED_V2, 'tipline', payload, { correlationId: state.id, occurredAt: at })]);
     return { reportId: state.id, escalatedAt: payload.escalatedAt };
   }
 }

@@ -43,7 +43,10 @@ export interface IndustryFile {
   fileName?: string;
   sha256?: string;
   md5?: string;
+  sha1?: string;
   pdq?: string;
+  /** PDQ quality (0–100) as the partner computed it; without it, hash-detection does not match on the PDQ. */
+  pdqQuality?: number;
   classification?: string;
   location?: string;
 }
@@ -70,13 +73,13 @@ export interface SubmitIndustryReportResult {
   receivedAt: string;
   /** false when this was a retry of a report already taken: nothing new was created. */
   created: boolean;
-  /** Files sent to hash-detection for matching (those with both SHA-256 and MD5). */
+  /** Files sent to hash-detection for matching: every file, on whichever hashes it has. */
   filesSentForMatching: number;
-  /** Files kept on the report and linked by their hashes, but not sent for matching, and why. */
+  /** Files kept on the report but not sent for matching, and why (none since v1 media take any digest; kept for clients). */
   filesNotSentForMatching: { index: number; reason: string }[];
 }
 
-const HEX_LENGTH = { sha256: 64, md5: 32, pdq: 64 } as const;
+const HEX_LENGTH = { sha256: 64, md5: 32, sha1: 40, pdq: 64 } as const;
 const MAX_REFERENCE = 200;
 
 /**
@@ -85,10 +88,9 @@ const MAX_REFERENCE = 200;
  * the first one created. The report, its `report.submitted.v1`, the partner's original, its
  * identifiers and its incidents commit as one unit.
  *
- * Files come as hashes only. `report.submitted.v1` requires SHA-256 and MD5 for every media
- * item, so a file with both is sent for matching (bytes 0, type application/octet-stream); a
- * file missing either is kept in the submission and linked by the hashes it has, and the result
- * says it was not sent, and why. No hash is ever invented.
+ * Files come as hashes only: each is sent for matching with whichever of SHA-256, MD5, SHA-1
+ * and PDQ it has (bytes 0, type application/octet-stream), and linked by its SHA-256 when it has
+ * one. No hash is ever invented.
  */
 export class SubmitIndustryReportUseCase {
   constructor(
@@ -121,9 +123,10 @@ export class SubmitIndustryReportUseCase {
       filename: file.fileName ?? `file-${file.index + 1}`,
       contentType: 'application/octet-stream',
       bytes: 0,
-      sha256: file.sha256,
-      md5: file.md5,
-      ...(file.pdq ? { pdq: file.pdq } : {}),
+      ...(file.sha256 ? { sha256: file.sha256 } : {}),
+      ...(file.md5 ? { md5: file.md5 } : {}),
+      ...(file.sha1 ? { sha1: file.sha1 } : {}),
+      ...(file.pdq ? { pdq: file.pdq, ...(file.pdqQuality !== undefined ? { pdqQuality: file.pdqQuality } : {}) } : {}),
     }));
     const report = Report.submit({
       id: this.identities.newId(),
@@ -198,14 +201,14 @@ interface CheckedFile extends IndustryFile {
 
 interface CheckedFiles {
   all: CheckedFile[];
-  sent: (CheckedFile & { sha256: string; md5: string })[];
+  sent: CheckedFile[];
   notSent: { index: number; reason: string }[];
 }
 
 function checkFiles(files: readonly IndustryFile[]): CheckedFiles {
   const all = files.map((file, index) => {
     const checked: CheckedFile = { ...file, index };
-    for (const algorithm of ['sha256', 'md5', 'pdq'] as const) {
+    for (const algorithm of ['sha256', 'md5', 'sha1', 'pdq'] as const) {
       const value = file[algorithm];
       if (value === undefined) continue;
       const lower = value.trim().toLowerCase();
@@ -214,14 +217,13 @@ function checkFiles(files: readonly IndustryFile[]): CheckedFiles {
       }
       checked[algorithm] = lower;
     }
-    if (!checked.sha256 && !checked.md5 && !checked.pdq) throw new ValidationError(`files[${index}]: give at least one of sha256, md5, pdq`, `files[${index}]`);
+    if (!checked.sha256 && !checked.md5 && !checked.sha1 && !checked.pdq) throw new ValidationError(`files[${index}]: give at least one of sha256, md5, sha1, pdq`, `files[${index}]`);
+    if (file.pdqQuality !== undefined && !(Number.isInteger(file.pdqQuality) && file.pdqQuality >= 0 && file.pdqQuality <= 100)) {
+      throw new ValidationError(`files[${index}].pdqQuality: an integer from 0 to 100`, `files[${index}].pdqQuality`);
+    }
     return checked;
   });
-  const sent = all.filter((file): file is CheckedFile & { sha256: string; md5: string } => Boolean(file.sha256 && file.md5));
-  const notSent = all
-    .filter((file) => !(file.sha256 && file.md5))
-    .map((file) => ({ index: file.index, reason: `not sent for matching: report.submitted.v1 needs both sha256 and md5 (missing ${file.sha256 ? 'md5' : file.md5 ? 'sha256' : 'sha256 and md5'})` }));
-  return { all, sent, notSent };
+  return { all, sent: all, notSent: [] };
 }
 
 function filesOutcome(files: CheckedFiles): Pick<SubmitIndustryReportResult, 'filesSentForMatching' | 'filesNotSentForMatching'> {

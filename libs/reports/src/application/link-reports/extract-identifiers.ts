@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { accountsOfDetails } from '../../domain/public-report-details';
 import type { ReportSnapshot } from '../../domain/report';
 import { normaliseAccount, normaliseEmail, normaliseIp, normaliseUrl, uniqueIdentifiers, type ReportIdentifier } from '../../domain/report-identifier';
 
@@ -21,11 +22,15 @@ export function normalisePhone(raw: string, defaultCountry: CountryCode = 'CA'):
   return parsed?.isPossible() ? parsed.number : undefined;
 }
 
-/** What every report names: its URLs and the SHA-256 of its media. */
-export function identifiersOfReport(report: Pick<ReportSnapshot, 'urls' | 'media'>): ReportIdentifier[] {
+/**
+ * What every report names: its URLs and the SHA-256 of its media, and for a public report the
+ * accounts, e-mails and phones in its structured details.
+ */
+export function identifiersOfReport(report: Pick<ReportSnapshot, 'urls' | 'media'> & Partial<Pick<ReportSnapshot, 'details'>>): ReportIdentifier[] {
   return uniqueIdentifiers([
     ...report.urls.flatMap((url) => identifier('url', normaliseUrl(url))),
-    ...report.media.flatMap((media) => identifier('sha256', media.sha256.toLowerCase())),
+    ...report.media.flatMap((media) => identifier('sha256', media.sha256?.toLowerCase())),
+    ...identifiersOfAccounts(accountsOfDetails(report.details)),
   ]);
 }
 

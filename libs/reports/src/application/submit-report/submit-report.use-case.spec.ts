@@ -26,11 +26,11 @@ describe('SubmitReportUseCase', () => {
     expect(reports.outbox[0].correlationId).toBe(result.id);
   });
 
-  it('escalation emits report.escalated.v1 carrying the priority reasons', async () => {
+  it('escalation emits report.escalated.v2 carrying the priority reasons', async () => {
     const reports = new InMemoryReportRepository();
     const { id } = await new SubmitReportUseCase(reports, clock, identities).execute({ source: 'public', incidentType: 'sextortion-sexual', description: 'threats', urls: [], media: [] });
     await new EscalateReportUseCase(reports, clock).execute({ reportId: id, analyst: 'analyst', summary: 'active threat' });
-    const escalated = reports.outbox.find((event) => event.type === 'report.escalated.v1');
+    const escalated = reports.outbox.find((event) => event.type === 'report.escalated.v2');
     expect(escalated).toBeDefined();
     expect(() => validateEnvelope(escalated!)).not.toThrow();
     expect((escalated!.payload as { priorityReasons: string[] }).priorityReasons[0]).toMatch(/active-sextortion/);

@@ -1,13 +1,17 @@
 import { envelope, REPORT_SUBMITTED_V1 } from '@vigil/contracts';
 import type { Clock } from '@vigil/kernel';
+import type { PublicReportDetails, ReporterContact } from '../../domain/public-report-details';
+import { isEmptyContact } from '../../domain/public-report-details';
 import { Report, type ReportMedia, type ReportSource } from '../../domain/report';
 import { runDirectly, type AtomicWork, type EvidenceFile, type EvidenceStore } from '../../ports/evidence-store';
 import type { ReportRepository } from '../../ports/report.repository';
 import type { ReportIdentities } from '../../ports/report-identities';
+import type { ReporterChannel } from '../../ports/reporter-channel';
+import { hashFollowUpSecret } from '../follow-up/follow-up-secret-hash';
 import { reportSubmittedPayload } from './report-submitted-payload';
 
 /** One media file as intake hands it over: its digests, and the bytes to keep as evidence. */
-export type SubmittedMedia = Omit<ReportMedia, 'matchState' | 'mediaId'> & { content?: Uint8Array };
+export type SubmittedMedia = Omit<ReportMedia, 'matchState' | 'mediaId' | 'sha256' | 'md5'> & { sha256: string; md5: string; content?: Uint8Array };
 
 export interface SubmitReportCommand {
   source: ReportSource;
@@ -16,12 +20,24 @@ export interface SubmitReportCommand {
   urls: string[];
   /** Digests computed at intake; the bytes, when given, go to the evidence store only. */
   media: SubmittedMedia[];
+  /** A public reporter's structured answers (where, when, child, suspect, chat excerpts). */
+  details?: PublicReportDetails;
+  /** Only if the reporter chose to give it; kept apart from the report (ReporterChannel). */
+  contact?: ReporterContact;
+}
+
+/** Where a public report's follow-up secret and contact go, and where new secrets come from. */
+export interface ReporterChannelOptions {
+  channel: ReporterChannel;
+  newSecret: () => string;
 }
 
 export interface SubmitReportResult {
   id: string;
   reference: string;
   receivedAt: string;
+  /** Shown to the reporter once; only its hash is kept. Present when the use case has a reporter channel. */
+  followUpSecret?: string;
 }
 
 /**
@@ -35,6 +51,7 @@ export class SubmitReportUseCase {
     private readonly identities: ReportIdentities,
     private readonly evidence?: EvidenceStore,
     private readonly atomically: AtomicWork = runDirectly,
+    private readonly reporters?: ReporterChannelOptions,
   ) {}
 
   async execute(command: SubmitReportCommand): Promise<SubmitReportResult> {
@@ -49,6 +66,7 @@ export class SubmitReportUseCase {
       urls: command.urls,
       media: media.map((item) => item.digests),
       receivedAt,
+      details: command.details,
     });
     report.pullEvents();
     const state = report.snapshot();
@@ -57,10 +75,15 @@ export class SubmitReportUseCase {
       content ? [{ mediaId: digests.mediaId, reportId: state.id, contentType: digests.contentType, content, sha256: digests.sha256, createdAt: state.receivedAt }] : [],
     );
     if (files.length > 0 && !this.evidence) throw new Error('SubmitReportUseCase was given media bytes but no evidence store to keep them in');
+    if (!isEmptyContact(command.contact) && !this.reporters) throw new Error('SubmitReportUseCase was given a reporter contact but no reporter channel to keep it in');
+    const followUpSecret = this.reporters?.newSecret();
     await this.atomically(async () => {
       await this.reports.save(report, [envelope(REPORT_SUBMITTED_V1, 'tipline', payload, { correlationId: state.id, occurredAt: receivedAt })]);
       if (files.length > 0) await this.evidence?.put(files);
+      if (this.reporters && followUpSecret) {
+        await this.reporters.channel.open(state.id, { secretHash: hashFollowUpSecret(followUpSecret), ...(isEmptyContact(command.contact) ? {} : { contact: command.contact }) });
+      }
     });
-    return { id: state.id, reference: state.reference, receivedAt: state.receivedAt };
+    return { id: state.id, reference: state.reference, receivedAt: state.receivedAt, ...(followUpSecret ? { followUpSecret } : {}) };
   }
 }

@@ -15,7 +15,7 @@ export interface Analyst {
 
 /** One line of a report's history: intake and automated priority changes, then every analyst action. */
 export interface TimelineItem extends Omit<TimelineEntry, 'action'> {
-  action: TimelineEntry['action'] | 'submitted' | 'priority-raised';
+  action: TimelineEntry['action'] | 'submitted' | 'priority-raised' | 'follow-up-added';
 }
 
 export interface TriageOptions {
@@ -96,7 +96,7 @@ export class TriageReportUseCase {
     return result;
   }
 
-  /** Escalation to law enforcement (report.escalated.v1), on the timeline in the same transaction. */
+  /** Escalation to law enforcement (report.escalated.v2), on the timeline in the same transaction. */
   async escalate(reportId: string, analyst: Analyst, summary: string, note?: string): Promise<{ reportId: string; escalatedAt: string }> {
     const { triage } = await this.load(reportId);
     const at = this.clock.now();
@@ -158,6 +158,13 @@ export class TriageReportUseCase {
       ...state.priorityReasons
         .filter((reason) => reason.rule !== 'analyst-override' && reason.rule !== 'default')
         .map((reason) => ({ at: reason.at, by: 'system', action: 'priority-raised' as const, summary: `${reason.level}: ${reason.rule}: ${reason.detail}` })),
+      ...(state.followUps ?? []).map((followUp) => ({
+        at: followUp.at,
+        by: 'reporter',
+        action: 'follow-up-added' as const,
+        summary: `the reporter added information${followUp.urls.length ? `, ${followUp.urls.length} URL(s)` : ''}${followUp.mediaIds.length ? `, ${followUp.mediaIds.length} file(s)` : ''}`,
+        data: { text: followUp.text, urls: followUp.urls, mediaIds: followUp.mediaIds },
+      })),
     ];
     // Stable: entries at the same instant keep intake before analyst actions.
     return [...intake, ...triage.snapshot().timeline].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -7,7 +7,8 @@ export const MEDIA_UNKNOWN_V1 = 'media.unknown.v1';
 export class MediaMatchedV1 {
   @IsString() reportId!: string;
   @IsString() mediaId!: string;
-  @IsString() sha256!: string;
+  /** Absent for a file a partner knew only by other hashes (md5, sha1, pdq). */
+  @IsOptional() @IsString() sha256?: string;
   @IsIn(['exact', 'near']) matchKind!: 'exact' | 'near';
   @IsInt() @Min(0) distance!: number;
   @IsString() bankId!: string;
@@ -23,5 +24,6 @@ export class MediaMatchedV1 {
 export class MediaUnknownV1 {
   @IsString() reportId!: string;
   @IsString() mediaId!: string;
-  @IsString() sha256!: string;
+  /** Absent for a file a partner knew only by other hashes (md5, sha1, pdq). */
+  @IsOptional() @IsString() sha256?: string;
 }

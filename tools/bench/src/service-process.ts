@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+const RUN = join(REPO_ROOT, 'tools', 'launcher', 'run.js');
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times (100 on every mainstream kernel). */
+const CLOCK_TICKS_PER_SECOND = 100;
+const OUTPUT_TAIL = 64 * 1024;
+
+/**
+ * One compiled service (`node tools/launcher/run.js <app>`) as its own process, for the HTTP
+ * benches. BENCH_SERVICE_NODE_ARGS passes node flags to it (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  output = '';
+
+  /** With `healthUrl`, the service is up when it answers there (LOG_LEVEL=warn hides the "listening on" line). */
+  constructor(private readonly app: string, private readonly env: NodeJS.ProcessEnv, private readonly healthUrl?: string) {}
+
+  async start(timeoutMs = 180_000): Promise<void> {
+    this.output = '';
+    const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, RUN, this.app], { cwd: REPO_ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    await new Promise<void>((resolveStart, reject) => {
+      let ready = false;
+      const up = () => {
+        if (ready) return;
+        ready = true;
+        clearTimeout(timer);
+        clearInterval(probe);
+        resolveStart();
+      };
+      const timer = setTimeout(() => reject(new Error(`${this.app} was not up after ${timeoutMs} ms:\n${this.output}`)), timeoutMs);
+      const probe = setInterval(() => {
+        if (this.healthUrl) fetch(this.healthUrl).then((response) => response.ok && up(), () => undefined);
+      }, 250);
+      const onData = (chunk: Buffer) => {
+        // Under load the service logs a line per request: keep only the tail (for an exit
+        // message), and stop scanning once it is up, or the bench spends its CPU re-reading it.
+        this.output = (this.output + chunk.toString()).slice(-OUTPUT_TAIL);
+        if (!ready && /listening on/.test(this.output)) up();
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        clearInterval(probe);
+        reject(new Error(`${this.app} exited with ${code}:\n${this.output}`));
+      });
+    });
+  }
+
+  /** CPU seconds (user + system) the service has used so far; undefined where /proc is not available. */
+  cpuSeconds(): number | undefined {
+    try {
+      const stat = readFileSync(`/proc/${this.child?.pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolveExit) => child.on('exit', resolveExit));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
