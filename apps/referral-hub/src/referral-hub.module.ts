@@ -34,20 +34,23 @@ import { randomUUID } from 'node:crypto';
 import { CasesController } from './cases/cases.controller';
 import { IntakeController, XML_BODY_LIMIT, XML_CONTENT_TYPES } from './intake/intake.controller';
 import { ipGeolocatorFromEnv, isJurisdictionTarget, POLICE_SERVICE_REGISTRY } from './jurisdiction/case-jurisdiction';
+import { PoliceServicesController } from './jurisdiction/police-services.controller';
 import { DisseminationController } from './dissemination/dissemination.controller';
 import { PartnerReferralsController } from './dissemination/partner-referrals.controller';
 import { PackagesController } from './packages/packages.controller';
 import { REFERRAL_SETTINGS, referralSettingsFromEnv } from './referral-settings';
 import { TriageController } from './triage/triage.controller';
 import { VictimsModule } from './victims/victims.module';
+import { FiguresModule } from './figures/figures.module';
+import { ReferralHubWebModule } from './web-ui/web-ui.module';
 
 @Module({})
 export class ReferralHubModule implements NestModule {
   static register(infra: ServiceInfrastructure): DynamicModule {
     return {
       module: ReferralHubModule,
-      imports: [VictimsModule.register(infra)],
-      controllers: [CasesController, TriageController, IntakeController, PackagesController, DisseminationController, PartnerReferralsController],
+      imports: [VictimsModule.register(infra), FiguresModule.register(infra), ReferralHubWebModule.register(infra)],
+      controllers: [CasesController, TriageController, IntakeController, PackagesController, DisseminationController, PartnerReferralsController, PoliceServicesController],
       providers: [
         { provide: AUDIT_TRAIL, useValue: infra.audit },
         { provide: CLOCK, useValue: new SystemClock() },

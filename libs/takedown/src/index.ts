@@ -27,6 +27,7 @@ export * from './application/takedown-sweep/takedown-sweep.use-case';
 export * from './adapters/typeorm/typeorm-url.repository';
 export * from './adapters/typeorm/typeorm-provider.repository';
 export * from './adapters/typeorm/migrations/1764000300001-create-takedown';
+export * from './adapters/typeorm/takedown-retention';
 export * from './adapters/notices/http-notice-sender';
 export * from './adapters/notices/email-notice-sender';
 export * from './adapters/notices/recording-notice-sender';

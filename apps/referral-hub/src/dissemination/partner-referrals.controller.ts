@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   DISSEMINATION_REPOSITORY,
   PACKAGE_REPOSITORY,
@@ -13,9 +13,10 @@ import {
 } from '@vigil/cases';
 import { NotFoundError, ValidationError } from '@vigil/kernel';
 import { AUDIT_TRAIL, CurrentPartner, CurrentUser, PartnerAccess, Roles, type AuditTrail, type PartnerPrincipal, type StaffUser } from '@vigil/security';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { Response } from 'express';
 import { sendPackagePart, type PackageFormat } from '../packages/package-part';
+import { expectedVersion } from './expected-version';
 
 export class OutcomeRequest {
   @ApiProperty({ enum: REFERRAL_OUTCOMES })
@@ -27,7 +28,19 @@ export class OutcomeRequest {
   at!: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) note?: string;
+
+  @ApiPropertyOptional({ description: 'The referral version this outcome is based on (or send If-Match); a stale one gets 409 with the current version' })
+  @IsOptional() @IsInt({ message: 'version must be a whole number' }) @Min(1, { message: 'version must be at least 1' })
+  version?: number;
 }
+
+export class AcknowledgeRequest {
+  @ApiPropertyOptional({ description: 'The referral version this acknowledgement is based on (or send If-Match)' })
+  @IsOptional() @IsInt({ message: 'version must be a whole number' }) @Min(1, { message: 'version must be at least 1' })
+  version?: number;
+}
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The referral version the write is based on ("3"); a stale one is refused with 409 naming the current version' };
 
 interface Caller {
   policeServiceId: string;
@@ -79,6 +92,14 @@ export class PartnerReferralsController {
     await this.sendPart(this.caller(partner, user, asService), id, 'pdf', response);
   }
 
+  @Get(':id/package.xml')
+  @PartnerAccess('referrals')
+  @Roles('investigator', 'supervisor')
+  @ApiOperation({ summary: 'The package as an NCMEC CyberTipline report (XML), for partners whose systems take that format; carries the manifest SHA-256 (audited)' })
+  async packageXml(@CurrentPartner() partner: PartnerPrincipal | undefined, @CurrentUser() user: StaffUser | undefined, @Param('id', ParseUUIDPipe) id: string, @Query('policeServiceId') asService: string | undefined, @Res() response: Response): Promise<void> {
+    await this.sendPart(this.caller(partner, user, asService), id, 'cybertip-xml', response);
+  }
+
   @Get(':id/manifest')
   @PartnerAccess('referrals')
   @Roles('investigator', 'supervisor')
@@ -91,10 +112,19 @@ export class PartnerReferralsController {
   @HttpCode(200)
   @PartnerAccess('referrals')
   @Roles('investigator', 'supervisor')
-  @ApiOperation({ summary: 'Confirm receipt; publishes referral.acknowledged.v1 once (a retry changes nothing)' })
-  async acknowledge(@CurrentPartner() partner: PartnerPrincipal | undefined, @CurrentUser() user: StaffUser | undefined, @Param('id', ParseUUIDPipe) id: string, @Query('policeServiceId') asService?: string): Promise<DisseminationSnapshot> {
+  @ApiHeader(IF_MATCH)
+  @ApiConflictResponse({ description: 'The referral changed since the version named: the message gives the current version' })
+  @ApiOperation({ summary: 'Confirm receipt; publishes referral.acknowledged.v1 once (a retry changes nothing, whatever version it names)' })
+  async acknowledge(
+    @CurrentPartner() partner: PartnerPrincipal | undefined,
+    @CurrentUser() user: StaffUser | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AcknowledgeRequest | undefined,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Query('policeServiceId') asService?: string,
+  ): Promise<DisseminationSnapshot> {
     const caller = this.caller(partner, user, asService);
-    const acknowledged = await this.referrals.acknowledge(id, caller.policeServiceId, caller.actor);
+    const acknowledged = await this.referrals.acknowledge(id, caller.policeServiceId, caller.actor, expectedVersion(ifMatch, body?.version));
     await this.audit.record({ actor: caller.actor, action: 'change', resourceType: 'partner-referral', resourceId: id, detail: { acknowledgedAt: acknowledged.acknowledgedAt } });
     return acknowledged;
   }
@@ -102,10 +132,20 @@ export class PartnerReferralsController {
   @Post(':id/outcomes')
   @PartnerAccess('referrals')
   @Roles('investigator', 'supervisor')
-  @ApiOperation({ summary: 'Report what came of the referral (investigation opened, warrant, arrest, charges, child safeguarded, victim identified, no further action)' })
-  async outcome(@CurrentPartner() partner: PartnerPrincipal | undefined, @CurrentUser() user: StaffUser | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() body: OutcomeRequest, @Query('policeServiceId') asService?: string): Promise<OutcomeReport> {
+  @ApiHeader(IF_MATCH)
+  @ApiConflictResponse({ description: 'Not acknowledged yet, or the referral changed since the version named: the message gives the current version' })
+  @ApiOperation({ summary: 'Report what came of the referral (investigation opened, warrant, arrest, charges, child safeguarded, victim identified, no further action); answers with the new version' })
+  async outcome(
+    @CurrentPartner() partner: PartnerPrincipal | undefined,
+    @CurrentUser() user: StaffUser | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: OutcomeRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Query('policeServiceId') asService?: string,
+  ): Promise<OutcomeReport & { version: number }> {
     const caller = this.caller(partner, user, asService);
-    const report = await this.referrals.reportOutcome(id, caller.policeServiceId, body, caller.actor);
+    const { version, ...input } = body;
+    const report = await this.referrals.reportOutcome(id, caller.policeServiceId, input, caller.actor, expectedVersion(ifMatch, version));
     await this.audit.record({ actor: caller.actor, action: 'change', resourceType: 'partner-referral', resourceId: id, detail: { outcome: report.outcome } });
     return report;
   }

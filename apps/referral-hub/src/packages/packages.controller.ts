@@ -51,7 +51,7 @@ export class PackagesController {
   @Get(':version')
   @Roles('investigator', 'supervisor', 'victim-id-officer')
   @ApiQuery({ name: 'format', enum: PACKAGE_FORMATS, required: false })
-  @ApiOperation({ summary: 'One package version as JSON, PDF or its manifest (audited)' })
+  @ApiOperation({ summary: 'One package version as JSON, PDF, its manifest, or an NCMEC CyberTipline report (cybertip-xml) (audited)' })
   async get(
     @CurrentUser() user: StaffUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -15,6 +15,7 @@ import {
 } from '@vigil/victim-identification';
 import { randomUUID } from 'node:crypto';
 import { POLICE_SERVICE_REGISTRY } from '../jurisdiction/case-jurisdiction';
+import { SealPlaintextVictims } from './seal-plaintext-victims';
 import { VictimsController } from './victims.controller';
 
 /** Agencies and provinces come from the jurisdictions registry the rest of the hub uses. */
@@ -34,7 +35,8 @@ export class VictimsModule {
       providers: [
         { provide: AUDIT_TRAIL, useValue: infra.audit },
         { provide: CLOCK, useValue: new SystemClock() },
-        { provide: VICTIM_REPOSITORY, useFactory: () => new TypeOrmVictimRepository(infra.transactions, infra.schema) },
+        { provide: VICTIM_REPOSITORY, useFactory: () => new TypeOrmVictimRepository(infra.transactions, infra.schema, infra.cipher) },
+        { provide: SealPlaintextVictims, inject: [VICTIM_REPOSITORY], useFactory: (victims: TypeOrmVictimRepository) => new SealPlaintextVictims(victims, infra.log) },
         {
           provide: RecordIdentificationUseCase,
           inject: [VICTIM_REPOSITORY, CLOCK],

@@ -1,4 +1,4 @@
-import { Dissemination, isOverdue } from './dissemination';
+import { Dissemination, DisseminationVersionConflict, isOverdue } from './dissemination';
 
 const sent = () =>
   Dissemination.send({
@@ -25,6 +25,20 @@ describe('Dissemination', () => {
     expect(dissemination.reportOutcome({ outcome: 'child-safeguarded', at: '2026-11-22T00:00:00Z', note: ' ok ' }, 'p', now)).toEqual({
       outcome: 'child-safeguarded', at: '2026-11-22T00:00:00.000Z', note: 'ok', reportedBy: 'p', reportedAt: '2026-11-23T00:00:00.000Z',
     });
+  });
+
+  it('counts versions: each change goes up by one; a stale expected version is refused, a repeated acknowledgement never is', () => {
+    const dissemination = sent();
+    const now = new Date('2026-11-23T00:00:00Z');
+    expect(dissemination.version).toBe(1);
+    expect(() => dissemination.acknowledge('p', now, 2)).toThrow(DisseminationVersionConflict);
+    expect(dissemination.acknowledge('p', now, 1)).toBe(true);
+    expect(dissemination.acknowledge('p', now, 1)).toBe(false);
+    expect(dissemination.version).toBe(2);
+    expect(() => dissemination.reportOutcome({ outcome: 'arrest', at: '2026-11-22T00:00:00Z' }, 'p', now, 1)).toThrow(/is at version 2, not 1/);
+    dissemination.reportOutcome({ outcome: 'arrest', at: '2026-11-22T00:00:00Z' }, 'p', now, 2);
+    dissemination.reportOutcome({ outcome: 'charges', at: '2026-11-22T00:00:00Z' }, 'p', now);
+    expect(dissemination.snapshot()).toMatchObject({ version: 4, outcomes: [{ outcome: 'arrest' }, { outcome: 'charges' }] });
   });
 
   it('is overdue when unacknowledged past the allowed hours', () => {

@@ -35,7 +35,11 @@ export interface ContentDigest {
 }
 
 export interface DisseminationRepository {
-  /** Saves the dissemination and appends its events to the outbox, in one transaction. */
+  /**
+   * Saves the dissemination and appends its events to the outbox, in one transaction. A new one
+   * (version 1) is inserted; a change (version n) is written only over version n - 1, else
+   * DisseminationVersionConflict naming the stored version, and nothing is written.
+   */
   save(dissemination: DisseminationSnapshot, events: EventEnvelope[]): Promise<void>;
   findById(id: string): Promise<DisseminationSnapshot | undefined>;
   listForPoliceService(policeServiceId: string, limit: number): Promise<DisseminationSnapshot[]>;

@@ -125,6 +125,15 @@ describe('referral hub: intake → one case → jurisdiction → package → dis
     expect(built.body.manifest.parts.map((part) => part.sha256)).toEqual([sha256(json.bytes), sha256(pdf.bytes)]);
     const { manifestSha256, ...manifestWithoutItsHash } = built.body.manifest;
     expect(manifestSha256).toBe(sha256(JSON.stringify(manifestWithoutItsHash)));
+    // The same package as an NCMEC CyberTipline report, for partners whose systems take that format.
+    const xml = await fetchBytes(`${hub}/api/v1/cases/${kase.body.id}/packages/${built.body.version}?format=cybertip-xml`, auth);
+    expect(xml.status).toBe(200);
+    const xmlText = xml.bytes.toString('utf8');
+    expect(xmlText).toContain(`partnerReference="${kase.body.reference}-v${built.body.version}"`);
+    expect(xmlText).toContain(`Manifest SHA-256: ${manifestSha256}`);
+    expect(xmlText).toContain(`<email>${SUSPECT_EMAIL}</email>`);
+    expect(xmlText).toContain('<ipAddress>198.51.100.20</ipAddress>');
+    expect(xmlText).toContain('<region>ON</region>');
 
     // 6. Dissemination: the Ontario unit sees it, pulls the very same PDF; Toronto sees nothing.
     const sent = await api<{ id: string }>(`${hub}/api/v1/cases/${kase.body.id}/disseminate`, {
@@ -137,15 +146,60 @@ describe('referral hub: intake → one case → jurisdiction → package → dis
     expect((await fetchBytes(`${hub}/api/v1/partner/referrals/${sent.body.id}/package.pdf`, { 'x-api-key': toronto })).status).toBe(404);
     const pulled = await fetchBytes(`${hub}/api/v1/partner/referrals/${sent.body.id}/package.pdf`, { 'x-api-key': ontario });
     expect(sha256(pulled.bytes)).toBe(built.body.manifest.parts[1].sha256);
+    expect((await fetchBytes(`${hub}/api/v1/partner/referrals/${sent.body.id}/package.xml`, { 'x-api-key': ontario })).bytes.toString('utf8')).toBe(xmlText);
+    expect((await fetchBytes(`${hub}/api/v1/partner/referrals/${sent.body.id}/package.xml`, { 'x-api-key': toronto })).status).toBe(404);
 
     // 7. Acknowledgement and outcome through the partner API.
-    const acknowledged = await api<{ acknowledgedAt: string }>(`${hub}/api/v1/partner/referrals/${sent.body.id}/acknowledge`, { method: 'POST', headers: { 'x-api-key': ontario } });
+    const acknowledged = await api<{ acknowledgedAt: string; version: number }>(`${hub}/api/v1/partner/referrals/${sent.body.id}/acknowledge`, { method: 'POST', headers: { 'x-api-key': ontario } });
     expect(acknowledged.status).toBe(200);
-    const outcome = await api(`${hub}/api/v1/partner/referrals/${sent.body.id}/outcomes`, {
-      method: 'POST', headers: { 'x-api-key': ontario }, body: JSON.stringify({ outcome: 'investigation-opened', at: new Date().toISOString(), note: 'E2E file opened' }),
+    expect(acknowledged.body.version).toBe(2);
+    const outcome = await api<{ version: number }>(`${hub}/api/v1/partner/referrals/${sent.body.id}/outcomes`, {
+      method: 'POST', headers: { 'x-api-key': ontario, 'if-match': '"2"' }, body: JSON.stringify({ outcome: 'investigation-opened', at: new Date().toISOString(), note: 'E2E file opened' }),
     });
-    expect(outcome.status).toBe(201);
+    expect(outcome).toMatchObject({ status: 201, body: { version: 3 } });
+    // A second write based on the version already used is stale: 409 naming the current version.
+    const stale = await api<{ message: string; field: string }>(`${hub}/api/v1/partner/referrals/${sent.body.id}/outcomes`, {
+      method: 'POST', headers: { 'x-api-key': ontario, 'if-match': '"2"' }, body: JSON.stringify({ outcome: 'arrest', at: new Date().toISOString() }),
+    });
+    expect(stale).toMatchObject({ status: 409, body: { field: 'version', message: expect.stringContaining('is at version 3, not 2') } });
+    const reAcknowledged = await api<{ acknowledgedAt: string }>(`${hub}/api/v1/partner/referrals/${sent.body.id}/acknowledge`, { method: 'POST', headers: { 'x-api-key': ontario, 'if-match': '"1"' } });
+    expect(reAcknowledged).toMatchObject({ status: 200, body: { acknowledgedAt: acknowledged.body.acknowledgedAt } });
     const tracked = await api<Array<{ acknowledgedAt: string; outcomes: Array<{ outcome: string }> }>>(`${hub}/api/v1/cases/${kase.body.id}/disseminations`, { token: investigator });
     expect(tracked.body).toEqual([expect.objectContaining({ acknowledgedAt: acknowledged.body.acknowledgedAt, outcomes: [expect.objectContaining({ outcome: 'investigation-opened' })] })]);
+  });
+
+  it('takes a case’s identifiers from report.escalated.v2’s structured fields, not only from the analyst’s text', async () => {
+    // An industry report to the tipline names the suspect's phone, account and IP only in its fields.
+    const admin = await staffToken(tipline, 'admin');
+    const created = await api<{ key: string }>(`${tipline}/api/v1/api-keys`, { method: 'POST', token: admin, body: JSON.stringify({ partnerId: 'example-chat', partnerName: 'Example Chat', scopes: ['industry-reports'] }) });
+    expect(created.status).toBe(201);
+    const industry = await api<{ id: string }>(`${tipline}/api/v1/industry-reports`, {
+      method: 'POST', headers: { 'x-api-key': created.body.key },
+      body: JSON.stringify({
+        partnerReference: 'E2E-V2-001',
+        incidents: [{ type: 'online-luring', description: 'E2E v2: an adult account messages a child.' }],
+        reportedUsers: [{ platform: 'Example Chat', username: 'e2e_v2_user', phone: '+1 613 555 0199', ipCaptureEvents: [{ ip: '198.51.100.30', at: '2026-11-21T10:00:00Z', event: 'Login' }] }],
+      }),
+    });
+    expect(industry.status).toBe(201);
+    const analyst = await staffToken(tipline, 'analyst');
+    const escalated = await api(`${tipline}/api/v1/reports/${industry.body.id}/escalate`, { method: 'POST', token: analyst, body: JSON.stringify({ summary: 'E2E v2: escalated without naming any identifier.' }) });
+    expect(escalated.status).toBe(200);
+
+    const investigator = await staffToken(hub, 'investigator');
+    const kase = await eventually(async () => {
+      const { body } = await api<CaseRow[]>(`${hub}/api/v1/cases`, { token: investigator });
+      return body.find((row) => row.reports.some((item) => item.sourceReportId === industry.body.id));
+    }, 'the referral hub to open a case for the v2 escalation');
+    const { body } = await api<{ reports: Array<{ sourceReportId: string; identifiers: Array<{ kind: string; value: string; observedAt?: string; source: string }>; locations: Array<{ kind: string; value: string }> }> }>(
+      `${hub}/api/v1/cases/${kase.id}`, { token: investigator },
+    );
+    const referral = body.reports.find((item) => item.sourceReportId === industry.body.id)!;
+    expect(referral.identifiers).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'phone', value: '+16135550199', source: 'tipline report' }),
+      expect.objectContaining({ kind: 'username', value: 'e2e_v2_user@example chat' }),
+      expect.objectContaining({ kind: 'ip', value: '198.51.100.30', observedAt: '2026-11-21T10:00:00Z' }),
+    ]));
+    expect(referral.locations).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'phone', value: '+16135550199' }), expect.objectContaining({ kind: 'ip', value: '198.51.100.30' })]));
   });
 });

@@ -9,6 +9,7 @@ import type { StoredPackage } from '../../ports/package.ports';
 import { CreateCases1763900000002 } from './migrations/1763900000002-create-cases';
 import { Referrals1764000600001 } from './migrations/1764000600001-referrals';
 import { PackagesAndDisseminations1764000600002 } from './migrations/1764000600002-packages-and-disseminations';
+import { DisseminationVersion1764000600003 } from './migrations/1764000600003-dissemination-version';
 import { TypeOrmCaseRepository } from './typeorm-case.repository';
 import { TypeOrmDisseminationRepository, TypeOrmPackageRepository } from './typeorm-package.repositories';
 
@@ -21,7 +22,7 @@ describe('package and dissemination repositories (real Postgres)', () => {
   let disseminations: TypeOrmDisseminationRepository;
 
   beforeAll(async () => {
-    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateCases1763900000002, Referrals1764000600001, PackagesAndDisseminations1764000600002] });
+    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateCases1763900000002, Referrals1764000600001, PackagesAndDisseminations1764000600002, DisseminationVersion1764000600003] });
     packages = new TypeOrmPackageRepository(setup.transactions, SCHEMA);
     disseminations = new TypeOrmDisseminationRepository(setup.transactions, SCHEMA);
     const referral = receiveReferral({

@@ -2,7 +2,7 @@ import type { EventEnvelope } from '@vigil/contracts';
 import { ConflictError } from '@vigil/kernel';
 import { appendToOutbox } from '@vigil/messaging';
 import type { TransactionRunner } from '@vigil/persistence';
-import type { DisseminationSnapshot } from '../../domain/dissemination';
+import { DisseminationVersionConflict, type DisseminationSnapshot } from '../../domain/dissemination';
 import type { PackageKind, PackageManifest } from '../../domain/investigation-package';
 import type { DisseminationRepository, PackageRepository, PackageSummary, StoredPackage } from '../../ports/package.ports';
 
@@ -63,11 +63,20 @@ export class TypeOrmDisseminationRepository implements DisseminationRepository {
 
   async save(dissemination: DisseminationSnapshot, events: EventEnvelope[]): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await manager.query(
-        `INSERT INTO "${this.schema}".disseminations (id, case_id, police_service_id, disseminated_at, acknowledged_at, state) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, state = EXCLUDED.state`,
-        [dissemination.id, dissemination.caseId, dissemination.policeServiceId, dissemination.disseminatedAt, dissemination.acknowledgedAt ?? null, JSON.stringify(dissemination)],
+      // The update applies only over the version the change was based on. Under READ COMMITTED a
+      // concurrent writer waits for the first one's row lock, then sees its new version and fails
+      // the condition: no lost update, and this transaction (outbox included) rolls back.
+      const written: Array<{ version: number }> = await manager.query(
+        `INSERT INTO "${this.schema}".disseminations AS d (id, case_id, police_service_id, disseminated_at, acknowledged_at, state, version) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, state = EXCLUDED.state, version = EXCLUDED.version
+         WHERE d.version = EXCLUDED.version - 1
+         RETURNING d.version`,
+        [dissemination.id, dissemination.caseId, dissemination.policeServiceId, dissemination.disseminatedAt, dissemination.acknowledgedAt ?? null, JSON.stringify(dissemination), dissemination.version],
       );
+      if (written.length === 0) {
+        const current: Array<{ version: number }> = await manager.query(`SELECT version FROM "${this.schema}".disseminations WHERE id = $1`, [dissemination.id]);
+        throw new DisseminationVersionConflict(dissemination.id, current[0]?.version ?? 0, dissemination.version - 1);
+      }
       await appendToOutbox(manager, this.schema, events);
     });
   }
@@ -89,7 +98,11 @@ export class TypeOrmDisseminationRepository implements DisseminationRepository {
   }
 
   private async select(where: string, params: unknown[], limit: number): Promise<DisseminationSnapshot[]> {
-    const rows: Array<{ state: DisseminationSnapshot }> = await this.transactions.manager.query(`SELECT state FROM "${this.schema}".disseminations ${where} LIMIT ${Number(limit)}`, params);
-    return rows.map((row) => row.state);
+    const rows: Array<{ state: DisseminationSnapshot; version: number }> = await this.transactions.manager.query(
+      `SELECT state, version FROM "${this.schema}".disseminations ${where} LIMIT ${Number(limit)}`,
+      params,
+    );
+    // Rows written before versions existed have none in their state: the column is the authority.
+    return rows.map((row) => ({ ...row.state, version: row.version }));
   }
 }
