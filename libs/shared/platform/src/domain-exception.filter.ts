@@ -70,8 +70,43 @@ export class DomainExceptionFilter implements ExceptionFilter {
       response.status(status).json({ statusCode: status, error: parse.type, message: parse.type === 'entity.too.large' ? 'request body is too large' : 'request body is not valid JSON' });
       return;
     }
+    if (isDatabaseUnavailable(error)) {
+      // An outage, not a bug: the client may retry, and the log needs no stack.
+      this.logger.warn(`${request.method} ${(request.originalUrl ?? request.url).split('?')[0]} refused: the database is unavailable (${describeOutage(error)})`);
+      response.setHeader?.('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      response.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: 'the database is unavailable; nothing was saved; try again shortly' });
+      return;
+    }
     // The path only (a query may carry a search term); the log line carries the request id.
     this.logger.error(`${request.method} ${(request.originalUrl ?? request.url).split('?')[0]} failed: ${(error as Error)?.stack ?? String(error)}`);
     response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'an unexpected error occurred; it has been logged' });
   }
+}
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Socket errors of a connection that could not be made or was cut. */
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** SQLSTATEs of a server going away: class 08 (connection exception), and shutdown or start-up (57P01–57P03). */
+const UNAVAILABLE_SQLSTATES = /^(08\d{3}|57P0[123])$/;
+/** node-postgres's own messages when the socket closes under it, or the pool cannot connect in time. */
+const PG_CONNECTION_MESSAGES = new Set(['Connection terminated unexpectedly', 'Connection terminated', 'timeout exceeded when trying to connect']);
+
+/**
+ * Whether an error means Postgres could not be reached (restarting, failing over, network cut),
+ * looking through TypeORM's `driverError`, `cause` and AggregateError's `errors`. Recognised by
+ * codes and node-postgres's exact messages, never by words an ordinary error could contain.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
+  const candidate = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof candidate.code === 'string' && (CONNECTION_ERROR_CODES.has(candidate.code) || UNAVAILABLE_SQLSTATES.test(candidate.code))) return true;
+  if (typeof candidate.message === 'string' && PG_CONNECTION_MESSAGES.has(candidate.message)) return true;
+  const nested = [candidate.driverError, candidate.cause, ...(Array.isArray(candidate.errors) ? candidate.errors : [])];
+  return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
+}
+
+function describeOutage(error: unknown): string {
+  const candidate = error as { code?: unknown; message?: unknown };
+  return typeof candidate?.code === 'string' ? candidate.code : String(candidate?.message ?? 'connection error');
 }
