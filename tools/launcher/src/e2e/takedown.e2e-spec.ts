@@ -68,9 +68,12 @@ describe('takedown: URL list, notices, removal, figures, re-upload, blocklist', 
     const reviewer = await staffToken(hashDetection, 'reviewer');
     const providers = await api<Array<{ name: string }>>(`${hashDetection}/api/v1/providers`, { token: reviewer });
     expect(providers.body.map((provider) => provider.name)).toEqual(expect.arrayContaining(['Example Hosting Ltd', 'Demo CDN']));
-    const listed = await api<UrlRow[]>(`${hashDetection}/api/v1/urls?status=notice-sent`, { token: reviewer });
-    const demo = listed.body.find((row) => row.url === DEMO_TAKEDOWN_URL);
-    expect(demo).toBeDefined();
+    // The demo report's URL travels by event and the notice sweep after start: wait for it rather
+    // than assume it has arrived (it sometimes had not, on a busy machine).
+    const demo = await eventually(async () => {
+      const listed = await api<UrlRow[]>(`${hashDetection}/api/v1/urls?status=notice-sent`, { token: reviewer });
+      return listed.body.find((row) => row.url === DEMO_TAKEDOWN_URL);
+    }, 'the demo URL with its notice sent');
     const details = await api<UrlRow>(`${hashDetection}/api/v1/urls/${demo?.id}`, { token: reviewer });
     expect(details.body.notices[0].attemptLog[0]).toMatchObject({ delivered: true, channel: 'email (not sent: no SMTP configured)' });
   });
