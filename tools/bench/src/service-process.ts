@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -53,16 +53,22 @@ export class ServiceProcess {
     });
   }
 
-  /** CPU seconds (user + system) the service has used so far; undefined where /proc is not available. */
+  /**
+   * CPU seconds (user + system) the service has used so far, its worker processes included (a
+   * cluster primary's children); undefined where /proc is not available.
+   */
   cpuSeconds(): number | undefined {
-    try {
-      const stat = readFileSync(`/proc/${this.child?.pid}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are the 12th and 13th.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-    } catch {
-      return undefined;
+    const pid = this.child?.pid;
+    if (pid === undefined) return undefined;
+    const own = processStat(pid);
+    if (!own) return undefined;
+    let total = own.cpuSeconds;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry) || Number(entry) === pid) continue;
+      const stat = processStat(Number(entry));
+      if (stat?.parent === pid) total += stat.cpuSeconds;
     }
+    return total;
   }
 
   async stop(): Promise<void> {
@@ -71,5 +77,16 @@ export class ServiceProcess {
     const exited = new Promise((resolveExit) => child.on('exit', resolveExit));
     child.kill('SIGTERM');
     await exited;
+  }
+}
+
+function processStat(pid: number): { parent: number; cpuSeconds: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, hence the last ')'): ppid is the 2nd, utime and stime the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { parent: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND };
+  } catch {
+    return undefined;
   }
 }

@@ -25,5 +25,8 @@ describe('tipline intake bench inputs', () => {
     expect(() => parseConfig(['--durations=5'])).toThrow(/unknown option --durations/);
     expect(() => parseConfig(['--duration=fast'])).toThrow(/unrecognised argument/);
     expect(() => parseConfig(['--connections=0'])).toThrow(/at least 1/);
+    expect(parseConfig([]).workers).toBe(1);
+    expect(parseConfig(['--workers=2']).workers).toBe(2);
+    expect(() => parseConfig(['--workers=0'])).toThrow(/--workers must be at least 1/);
   });
 });

@@ -12,7 +12,12 @@
  * stopped listening) and that the outbox drained (every report's event published).
  *
  *   npm run -s build && node tools/launcher/run.js bench tipline-intake [--duration=20]
- *     [--connections=32] [--warmup=3]
+ *     [--connections=32] [--warmup=3] [--workers=1]
+ *
+ * The tipline runs with TIPLINE_WORKERS=--workers (node:cluster processes sharing its port). One by
+ * default: on the 2-core development machine, which Postgres and autocannon share, two workers
+ * took more CPU per report and answered fewer reports per second. The CPU figure adds up the
+ * primary and its workers.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where the bench
  * creates and later drops its own database; BENCH_REDIS_URL defaults to redis://127.0.0.1:6379
@@ -67,10 +72,11 @@ export interface IntakeBenchConfig {
   warmupSeconds: number;
   bodies: number;
   seed: number;
+  workers: number;
 }
 
 export function parseConfig(argv: readonly string[]): IntakeBenchConfig {
-  const config: IntakeBenchConfig = { durationSeconds: 20, connections: 32, warmupSeconds: 3, bodies: 5000, seed: 7 };
+  const config: IntakeBenchConfig = { durationSeconds: 20, connections: 32, warmupSeconds: 3, bodies: 5000, seed: 7, workers: 1 };
   for (const arg of argv) {
     const match = /^--([a-z-]+)=(\d+)$/.exec(arg);
     if (!match) throw new Error(`unrecognised argument ${arg} (use --name=number)`);
@@ -81,9 +87,10 @@ export function parseConfig(argv: readonly string[]): IntakeBenchConfig {
     else if (name === 'warmup') config.warmupSeconds = value;
     else if (name === 'bodies') config.bodies = value;
     else if (name === 'seed') config.seed = value;
+    else if (name === 'workers') config.workers = value;
     else throw new Error(`unknown option --${name}`);
   }
-  if (config.durationSeconds < 1 || config.connections < 1 || config.bodies < 1) throw new Error('--duration, --connections and --bodies must be at least 1');
+  if (config.durationSeconds < 1 || config.connections < 1 || config.bodies < 1 || config.workers < 1) throw new Error('--duration, --connections, --bodies and --workers must be at least 1');
   return config;
 }
 
@@ -215,6 +222,7 @@ export async function main(argv: string[]): Promise<void> {
       VIGIL_DEMO_USERS: 'true',
       VIGIL_DATA_DIR: dataDir,
       TIPLINE_PORT: String(port),
+      TIPLINE_WORKERS: String(config.workers),
       // Every request comes from this one address; the per-client limit would refuse all but 30 a minute.
       PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
     },
@@ -222,7 +230,7 @@ export async function main(argv: string[]): Promise<void> {
   );
   const database = new Client({ connectionString: databaseUrl.toString() });
   try {
-    console.log(`tipline intake benchmark: ${config.connections} connections, ${config.durationSeconds} s, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
+    console.log(`tipline intake benchmark: ${config.workers} tipline worker${config.workers === 1 ? '' : 's'}, ${config.connections} connections, ${config.durationSeconds} s, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
     await service.start();
     await database.connect();
 

@@ -2,7 +2,8 @@ import type { ServiceName } from '@vigil/contracts';
 import { BullMqMessageBus, InProcessMessageBus, type MessageBus } from '@vigil/messaging';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@vigil/persistence';
 import { bootstrapService, rootLogger, type RunningService } from '@vigil/platform';
-import { DEMO_STAFF, demoStaffAccounts, keyRingFromEnvironment, type KeyEncryptionKeyProvider, type StaffAccount } from '@vigil/security';
+import { DEMO_STAFF, demoStaffAccounts, keyRingFromEnvironment, publicRateLimitFromEnv, type KeyEncryptionKeyProvider, type StaffAccount } from '@vigil/security';
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { createDemoApiKey } from './demo-api-key';
 import { seedDemoData } from './demo-seed';
 import { readPlatformConfig, tiplineUrl, type PlatformConfig } from './platform-config';
 import { loadService, servicePort } from './service-catalogue';
+import { perWorkerRateLimit, superviseWorkers, workerCount } from './service-workers';
 
 const SERVICES: ServiceName[] = ['tipline', 'hash-detection', 'referral-hub'];
 // Loggers are made on first use: LOG_LEVEL and LOG_FORMAT are checked with the rest of the configuration first.
@@ -156,7 +158,15 @@ export function main(mode: string | undefined, _args: string[]): void {
     const config = readPlatformConfig(process.env);
     process.env.TIPLINE_URL = tiplineUrl(config, process.env); // read by hash-detection's review queue, in either mode
     if (!mode || mode === 'embedded') return runEmbedded(config);
-    if ((SERVICES as string[]).includes(mode)) return runService(mode as ServiceName, config);
+    if ((SERVICES as string[]).includes(mode)) {
+      const name = mode as ServiceName;
+      const workers = workerCount(name, process.env);
+      if (workers > 1 && cluster.isPrimary) {
+        const perWorker = perWorkerRateLimit(publicRateLimitFromEnv(process.env), workers);
+        return superviseWorkers({ name, workers, workerEnv: { PUBLIC_RATE_LIMIT_PER_MINUTE: String(perWorker) }, log });
+      }
+      return runService(name, config);
+    }
     throw new Error(`unknown mode "${mode}": use embedded, ${SERVICES.join(', ')}`);
   };
   run().catch((error: Error) => {

@@ -48,7 +48,7 @@ export class TriageModule {
         { provide: REPORT_TRIAGE_REPOSITORY, useFactory: () => new TypeOrmReportTriageRepository(infra.transactions, infra.schema) },
         { provide: INDUSTRY_SUBMISSIONS, useFactory: () => new TypeOrmIndustrySubmissions(infra.transactions, infra.schema) },
         { provide: REPORT_FIGURES, useFactory: () => new TypeOrmReportFigures(infra.transactions, infra.schema) },
-        { provide: TRIAGE_REPORTS, inject: [REPORT_LINKS], useFactory: (links: ReportLinks) => new TypeOrmReportRepository(infra.transactions, infra.schema, links) },
+        { provide: TRIAGE_REPORTS, inject: [REPORT_LINKS], useFactory: (links: TypeOrmReportLinks) => new TypeOrmReportRepository(infra.transactions, infra.schema, links) },
         {
           provide: TriageReportUseCase,
           inject: [TRIAGE_REPORTS, REPORT_TRIAGE_REPOSITORY, REPORT_LINKS, INDUSTRY_SUBMISSIONS],

@@ -47,6 +47,16 @@ describe('TypeOrmReportRepository (real Postgres)', () => {
     expect(outbox).toEqual([{ event_type: 'report.submitted.v1' }]);
   });
 
+  it('writes a new report and its outbox rows in one statement: a duplicate reference leaves neither behind', async () => {
+    const report = newReport();
+    await repository.save(report, []);
+    const before = await dataSource.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".outbox`);
+    const duplicate = Report.submit({ ...report.snapshot(), id: '00000000-0000-4000-8000-999999999999', receivedAt: new Date(report.snapshot().receivedAt) });
+    await expect(repository.save(duplicate, [{ id: '33333333-3333-4333-8333-333333333333', type: 'report.submitted.v1', occurredAt: '', source: 'tipline', correlationId: '', payload: {} }])).rejects.toThrow(/duplicate key/);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".outbox`)).toEqual(before);
+    expect(await repository.findById('00000000-0000-4000-8000-999999999999')).toBeUndefined();
+  });
+
   it('refuses a stale write (optimistic locking) and leaves no outbox row behind', async () => {
     const report = newReport();
     await repository.save(report, []);

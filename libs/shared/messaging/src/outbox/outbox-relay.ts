@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@vigil/contracts';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { outboxChannel } from './outbox';
 import type { MessageBus } from '../ports/message-bus';
 
@@ -171,6 +171,7 @@ export class OutboxRelay {
         `SELECT seq, envelope FROM "${schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
+      if (rows.length > 0 && this.bus.publishAll) return this.publishAllRows(manager, rows);
       const done: string[] = [];
       let failure: string | undefined;
       for (const row of rows) {
@@ -188,5 +189,19 @@ export class OutboxRelay {
       }
       return { published: done.length, error: failure };
     });
+  }
+
+  /** The batch in one bus call: all of it is marked published, or none (its first row records the error). */
+  private async publishAllRows(manager: EntityManager, rows: ReadonlyArray<{ seq: string; envelope: EventEnvelope }>): Promise<{ published: number; error?: string }> {
+    const schema = this.options.schema;
+    try {
+      await this.bus.publishAll?.(rows.map((row) => row.envelope));
+    } catch (error) {
+      const failure = String((error as Error).message).slice(0, 1000);
+      await manager.query(`UPDATE "${schema}".outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`, [rows[0].seq, failure]);
+      return { published: 0, error: failure };
+    }
+    await manager.query(`UPDATE "${schema}".outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [rows.map((row) => row.seq)]);
+    return { published: rows.length };
   }
 }

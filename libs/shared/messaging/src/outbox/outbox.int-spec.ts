@@ -78,6 +78,31 @@ describe('transactional outbox and inbox (real Postgres)', () => {
     expect(published).toEqual(events.map((event) => event.id));
   });
 
+  it('publishes a batch in one bus call when the bus can, and keeps the whole batch when that call fails', async () => {
+    let up = false;
+    const calls: string[][] = [];
+    const bus = {
+      publish: async () => {
+        throw new Error('the relay must use publishAll when the bus has it');
+      },
+      publishAll: async (events: readonly EventEnvelope[]) => {
+        if (!up) throw new Error('redis unreachable');
+        calls.push(events.map((event) => event.id));
+      },
+    } as unknown as MessageBus;
+    const relay = new OutboxRelay(dataSource, bus, { schema: SCHEMA });
+    const events = [submitted(), submitted(), submitted()];
+    await transactions.run((manager) => appendToOutbox(manager, SCHEMA, events));
+    await expect(relay.drain()).rejects.toThrow(/publishing stopped after 0 events: redis unreachable/);
+    expect((await relay.backlog()).pending).toBe(3);
+    const rows = await dataSource.query(`SELECT attempts, last_error FROM "${SCHEMA}".outbox ORDER BY seq`);
+    expect(rows).toEqual([{ attempts: 1, last_error: 'redis unreachable' }, { attempts: 0, last_error: null }, { attempts: 0, last_error: null }]);
+    up = true;
+    expect(await relay.drain()).toBe(3);
+    expect(calls).toEqual([events.map((event) => event.id)]);
+    expect((await relay.backlog()).pending).toBe(0);
+  });
+
   it('wakes on commit through LISTEN/NOTIFY, well before its poll interval', async () => {
     const published: string[] = [];
     const bus = { publish: async (event: EventEnvelope) => void published.push(event.id) } as MessageBus;

@@ -9,21 +9,43 @@ import { currentRequestId } from '../trace/request-context';
  */
 export async function appendToOutbox(manager: EntityManager, schema: string, events: readonly EventEnvelope[]): Promise<void> {
   if (events.length === 0) return;
-  const requestId = currentRequestId();
-  const stamped = events.map((original) => (requestId && !original.requestId ? { ...original, requestId } : original));
   // One statement, one round trip on the intake path: the rows in the given order (seq follows
   // it), then the notification. Postgres delivers it only when the transaction commits, so
   // relays listening on this channel wake at once instead of waiting for their next poll.
-  await manager.query(
-    `WITH added AS (
+  const insert = outboxInsert(schema, events, 1);
+  await manager.query(`WITH ${insert.cte} ${insert.select}`, insert.parameters);
+}
+
+/** SQL pieces that write events to the outbox as part of a caller's own statement. */
+export interface OutboxInsert {
+  /** `outbox_added AS (INSERT ...)`, to put in the statement's WITH list. */
+  cte: string;
+  /** The statement's final SELECT: the commit notification for listening relays. */
+  select: string;
+  /** Its parameters, numbered from the `firstParameter` given. */
+  parameters: unknown[];
+}
+
+/**
+ * The outbox rows of `events` (stamped with the current request id, as appendToOutbox does) as a
+ * data-modifying CTE, so a repository can write its state change and its events in one
+ * statement: one round trip instead of two, the same transactional guarantee.
+ */
+export function outboxInsert(schema: string, events: readonly EventEnvelope[], firstParameter: number): OutboxInsert {
+  const requestId = currentRequestId();
+  const stamped = events.map((original) => (requestId && !original.requestId ? { ...original, requestId } : original));
+  const [ids, types, envelopes, channel] = [0, 1, 2, 3].map((offset) => `$${firstParameter + offset}`);
+  return {
+    cte: `outbox_added AS (
        INSERT INTO "${schema}".outbox (event_id, event_type, envelope)
        SELECT given.event_id, given.event_type, given.envelope
-         FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS given(event_id, event_type, envelope, position)
+         FROM unnest(${ids}::uuid[], ${types}::text[], ${envelopes}::jsonb[]) WITH ORDINALITY AS given(event_id, event_type, envelope, position)
         ORDER BY given.position
-       RETURNING 1)
-     SELECT pg_notify($4, count(*)::text) FROM added`,
-    [stamped.map((event) => event.id), stamped.map((event) => event.type), stamped.map((event) => JSON.stringify(event)), outboxChannel(schema)],
-  );
+       RETURNING 1)`,
+    // No notification for an empty list: there is nothing to wake a relay for.
+    select: `SELECT pg_notify(${channel}, count(*)::text) FROM outbox_added HAVING count(*) > 0`,
+    parameters: [stamped.map((event) => event.id), stamped.map((event) => event.type), stamped.map((event) => JSON.stringify(event)), outboxChannel(schema)],
+  };
 }
 
 export function outboxChannel(schema: string): string {

@@ -27,6 +27,13 @@ export interface BusHealth {
  */
 export interface MessageBus {
   publish(event: EventEnvelope): Promise<void>;
+  /**
+   * Publishes several events in their order with fewer round trips, for the outbox relay. If it
+   * throws, any of them may or may not have gone out: the caller publishes them all again
+   * (consumers' inboxes and the bus's per-event ids make that harmless). Optional: without it
+   * the relay calls `publish` once per event.
+   */
+  publishAll?(events: readonly EventEnvelope[]): Promise<void>;
   /** Starts delivering the consumer's events to `handler`. One handler per consumer. */
   subscribe(consumer: ServiceName, handler: EventHandler): Promise<void>;
   deadLetters(consumer: ServiceName): Promise<DeadLetter[]>;

@@ -113,9 +113,32 @@ describe('BullMqMessageBus (real Redis)', () => {
     expect(calls).toBe(2);
   });
 
+  it('publishes a batch to every consumer in its order, once each even when the batch is published again', async () => {
+    bus = newBus();
+    const batch = Array.from({ length: 25 }, () => event());
+    await bus.publishAll(batch);
+    await bus.publishAll(batch.slice(0, 10)); // a relay retrying after a failure part-way
+    const seen: Record<string, string[]> = { 'hash-detection': [], 'referral-hub': [] };
+    // One at a time, so delivery order is the queue's order.
+    const ordered = new BullMqMessageBus({ redisUrl: TEST_REDIS_URL, prefix: bus.queueName('hash-detection').split('.')[0], concurrency: 1, routes: () => [] });
+    try {
+      await ordered.subscribe('hash-detection', async (e) => void seen['hash-detection'].push(e.id));
+      await ordered.subscribe('referral-hub', async (e) => void seen['referral-hub'].push(e.id));
+      await waitFor(() => (seen['hash-detection'].length >= 25 && seen['referral-hub'].length >= 25 ? true : undefined));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await ordered.close();
+    }
+    expect(seen['hash-detection']).toEqual(batch.map((e) => e.id));
+    expect(seen['referral-hub']).toEqual(batch.map((e) => e.id));
+  });
+
   it('fails publishing fast while Redis is unreachable, so the outbox keeps the event', async () => {
     const offline = new BullMqMessageBus({ redisUrl: 'redis://127.0.0.1:1', prefix: `test-${uniqueSuffix()}` });
     await expect(offline.publish(event())).rejects.toThrow();
+    const started = Date.now();
+    await expect(offline.publishAll([event(), event()])).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
     expect((await offline.health()).ok).toBe(false);
     await offline.close();
   });

@@ -74,15 +74,40 @@ export class BullMqMessageBus implements MessageBus {
     // BullMQ waits for a connection before adding a job; while Redis is down that wait never
     // ends. Refuse at once instead: the event stays in the outbox and the relay retries.
     await this.connected(2000);
-    for (const consumer of (this.options.routes ?? consumersOf)(event.type)) {
-      await this.queue(consumer).add(event.type, event, {
-        jobId: event.id,
-        attempts: this.retry.attempts,
-        backoff: { type: 'exponential', delay: this.retry.backoffMs },
-        removeOnComplete: { age: 24 * 3600, count: 10000 },
-        removeOnFail: false,
-      });
+    for (const consumer of this.routesOf(event.type)) {
+      await this.queue(consumer).add(event.type, event, this.jobOptions(event));
     }
+  }
+
+  /** One `addBulk` (a single MULTI to Redis) per consuming queue, the events in their given order. */
+  async publishAll(events: readonly EventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.connected(2000);
+    const byConsumer = new Map<ServiceName, EventEnvelope[]>();
+    for (const event of events) {
+      for (const consumer of this.routesOf(event.type)) {
+        const queued = byConsumer.get(consumer) ?? [];
+        queued.push(event);
+        byConsumer.set(consumer, queued);
+      }
+    }
+    for (const [consumer, queued] of byConsumer) {
+      await this.queue(consumer).addBulk(queued.map((event) => ({ name: event.type, data: event, opts: this.jobOptions(event) })));
+    }
+  }
+
+  private routesOf(eventType: string): readonly ServiceName[] {
+    return (this.options.routes ?? consumersOf)(eventType);
+  }
+
+  private jobOptions(event: EventEnvelope) {
+    return {
+      jobId: event.id,
+      attempts: this.retry.attempts,
+      backoff: { type: 'exponential', delay: this.retry.backoffMs },
+      removeOnComplete: { age: 24 * 3600, count: 10000 },
+      removeOnFail: false,
+    };
   }
 
   private async connected(timeoutMs: number): Promise<void> {
