@@ -26,7 +26,9 @@ export class IntakeController {
   @PartnerAccess('industry-reports')
   @ApiConsumes(...XML_CONTENT_TYPES)
   @ApiBody({ description: 'A CyberTipline <report> document (NCMEC XML) with an ncmecReportId or partnerReference attribute', schema: { type: 'string' } })
-  @ApiOperation({ summary: 'Import an NCMEC CyberTipline report (XML); idempotent on the NCMEC report number or partner reference' })
+  @ApiOperation({
+    summary: 'Import a CyberTipline report (XML): from NCMEC (with its ncmecReportId), or a platform’s or ISP’s own report under the mandatory-reporting law (partnerReference only: origin `industry`); idempotent on either',
+  })
   async cybertip(
     @Body() xml: string,
     @CurrentUser() user: StaffUser | undefined,
@@ -36,8 +38,9 @@ export class IntakeController {
     if (typeof xml !== 'string') throw new UnsupportedMediaTypeException(`send the report as ${XML_CONTENT_TYPES.join(' or ')}`);
     if (!xml.trim()) throw new ValidationError('the body must be a CyberTipline <report> document', 'body');
     const sender = partner ? { id: partner.partnerId, name: partner.partnerName } : { id: 'ncmec', name: 'NCMEC CyberTipline' };
-    const result = await this.receive.execute(referralFromCyberTipXml(xml, sender, this.clock.now()), { contentType: 'application/xml', body: xml });
-    return this.answer(result, 'ncmec', user, partner, response);
+    const draft = referralFromCyberTipXml(xml, sender, this.clock.now());
+    const result = await this.receive.execute(draft, { contentType: 'application/xml', body: xml });
+    return this.answer(result, draft.origin, user, partner, response);
   }
 
   @Post('referrals')

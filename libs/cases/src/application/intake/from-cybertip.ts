@@ -8,6 +8,10 @@ import type { LocationHint, ReferralDraft, ReferralSender } from '../../domain/r
  * as a referral draft. A retry is recognised by NCMEC's report number, or by the partner's own
  * reference: one of the two is required. Identifiers are the reported user's only (a victim's or
  * recipient's account is not the suspect's).
+ *
+ * The origin follows the reference: a report with NCMEC's number came through NCMEC; one that
+ * names only the sender's own reference is a platform's or ISP's report sent to us directly under
+ * the mandatory-reporting law, in the same format (`industry`; the figures count them apart).
  */
 export function referralFromCyberTipXml(xml: string, sender: ReferralSender, receivedAt: Date): Omit<ReferralDraft, 'id'> {
   const intake = toVigilIntake(parseCyberTipReport(xml).report);
@@ -20,7 +24,7 @@ export function referralFromCyberTipXml(xml: string, sender: ReferralSender, rec
   const childIdentified = intake.victims.some((victim) => victim.name || victim.username || victim.userId || victim.age !== undefined || victim.schoolName);
   return {
     sourceReportId,
-    origin: 'ncmec',
+    origin: reference.kind === 'ncmec-report-id' ? 'ncmec' : 'industry',
     reference: reference.value,
     sender,
     incidentType: intake.incident.type,

@@ -68,6 +68,13 @@ describe('ReceiveReferralUseCase', () => {
     expect(await receive.execute(referralFromCyberTipXml(xml, { id: 'ncmec', name: 'NCMEC' }, new Date()))).toMatchObject({ created: false, referralId: imported.id });
   });
 
+  it('counts a platform’s own CyberTipline-format report (its reference, no NCMEC number) as industry, not NCMEC', async () => {
+    const xml = ncmecXml('1', 'platform-case@example.com').replace(' ncmecReportId="1"', ' partnerReference="EXP-2026-0042"');
+    const draft = referralFromCyberTipXml(xml, { id: 'example-platform', name: 'Example Platform' }, new Date('2026-11-23T12:00:00Z'));
+    expect(draft).toMatchObject({ origin: 'industry', sourceReportId: 'ncmec:example-platform:EXP-2026-0042', reference: 'EXP-2026-0042' });
+    expect(referralFromCyberTipXml(ncmecXml('900000124', 'x@example.com'), { id: 'ncmec', name: 'NCMEC' }, new Date()).origin).toBe('ncmec');
+  });
+
   it('refuses an NCMEC report without a reference a retry could be recognised by', () => {
     const xml = ncmecXml('1', 'a@example.com').replace(' ncmecReportId="1"', '');
     expect(() => referralFromCyberTipXml(xml, { id: 'ncmec', name: 'NCMEC' }, new Date())).toThrow(/ncmecReportId or partnerReference/);
