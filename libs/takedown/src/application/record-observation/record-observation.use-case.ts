@@ -49,6 +49,7 @@ export class RecordObservationUseCase {
       const at = this.clock.now();
       if (!existing) {
         if (!match || !known) return { outcome: 'not-listed', reason: 'no known hash matched and the URL is not listed' };
+        await this.providers.lockAssignment();
         const providerId = providerForHost(host, await this.providers.list())?.id;
         const url = TrackedUrl.list({ id: this.ids(), url: normalised, at, actor: input.observedBy, reason: known, providerId, classification: match.classification });
         const issued = await this.notices.issueFor(url, input.observedBy, `automatic: ${known}`);

@@ -65,6 +65,8 @@ export class RecordReportedUrlsUseCase {
 
   private async each(rawUrls: string[], apply: (url: TrackedUrl, isNew: boolean) => Promise<void>, actor: string, reason: string): Promise<RecordedUrls> {
     const result: RecordedUrls = { urlIds: [], skipped: [] };
+    // Runs in the event's transaction: the lock keeps a provider registered meanwhile from missing these URLs.
+    await this.providers.lockAssignment();
     const providers = await this.providers.list();
     for (const raw of rawUrls) {
       let normalised: string;
