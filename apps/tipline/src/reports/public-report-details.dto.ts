@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CHILD_AGE_RANGES, GENDERS, type AccountMention, type ChildAgeRange, type Gender, type PublicReportDetails, type ReporterContact } from '@vigil/reports';
 import { plainToInstance, Transform, type ClassConstructor, type TransformFnParams } from 'class-transformer';
@@ -45,26 +46,40 @@ export class AccountMentionDto {
   @ApiPropertyOptional({ example: 'sunny_days' }) @IsString({ message: 'username must be text' }) @MinLength(1) @MaxLength(200) username!: string;
 }
 
+/** Accounts (platform and username), e-mails and phones are asked the same way of "where" and of the suspect. */
+const AccountMentions = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [AccountMentionDto] }),
+    IsOptional(),
+    jsonGroup(AccountMentionDto),
+    IsArray({ message: 'usernames must be a list of { platform, username }' }),
+    ArrayMaxSize(MAX_ITEMS),
+    ValidateNested({ each: true }),
+  );
+const EmailList = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], example: ['someone@example.org'] }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(MAX_ITEMS),
+    IsEmail({}, { each: true, message: 'each of emails must be an e-mail address' }),
+  );
+const PhoneList = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], example: ['+1 613 555 0142'] }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(MAX_ITEMS),
+    Matches(PHONE, { each: true, message: 'each of phones must be a phone number (digits, spaces, + ( ) - .)' }),
+  );
+
 export class PublicWhereDto {
   @ApiPropertyOptional({ example: 'Chatly', description: 'The platform or app' }) @IsOptional() @IsString() @MaxLength(100) platform?: string;
-  @ApiPropertyOptional({ type: [AccountMentionDto] })
-  @IsOptional()
-  @jsonGroup(AccountMentionDto)
-  @IsArray({ message: 'usernames must be a list of { platform, username }' })
-  @ArrayMaxSize(MAX_ITEMS)
-  @ValidateNested({ each: true })
+  @AccountMentions()
   usernames?: AccountMentionDto[];
-  @ApiPropertyOptional({ type: [String], example: ['someone@example.org'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
-  @IsEmail({}, { each: true, message: 'each of emails must be an e-mail address' })
+  @EmailList()
   emails?: string[];
-  @ApiPropertyOptional({ type: [String], example: ['+1 613 555 0142'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
-  @Matches(PHONE, { each: true, message: 'each of phones must be a phone number (digits, spaces, + ( ) - .)' })
+  @PhoneList()
   phones?: string[];
 }
 
@@ -85,24 +100,11 @@ export class PublicChildDto {
 
 export class PublicSuspectDto {
   @ApiPropertyOptional({ description: 'Name or alias' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ type: [AccountMentionDto] })
-  @IsOptional()
-  @jsonGroup(AccountMentionDto)
-  @IsArray({ message: 'usernames must be a list of { platform, username }' })
-  @ArrayMaxSize(MAX_ITEMS)
-  @ValidateNested({ each: true })
+  @AccountMentions()
   usernames?: AccountMentionDto[];
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
-  @IsEmail({}, { each: true, message: 'each of emails must be an e-mail address' })
+  @EmailList()
   emails?: string[];
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ITEMS)
-  @Matches(PHONE, { each: true, message: 'each of phones must be a phone number (digits, spaces, + ( ) - .)' })
+  @PhoneList()
   phones?: string[];
   @ApiPropertyOptional({ example: 'about 30' }) @IsOptional() @IsString() @MaxLength(100) ageEstimate?: string;
   @ApiPropertyOptional({ example: 'Ottawa' }) @IsOptional() @IsString() @MaxLength(200) location?: string;
