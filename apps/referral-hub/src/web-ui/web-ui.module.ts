@@ -1,26 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { isBuiltWebApp, WebAppModule, type ServiceInfrastructure } from '@vigil/platform';
-import { resolve } from 'node:path';
+import { findBuiltWebApp, SERVICE_PATH_PREFIXES, WebAppModule, type ServiceInfrastructure } from '@vigil/platform';
 
 /**
  * Serves the staff UI (apps/referral-hub-web, built by `npm run build` into
  * dist/apps/referral-hub-web) at `/`, with index.html as the fallback of every other GET so the
- * single-page app answers its own routes. The API, docs and health keep their paths. The same
- * arrangement as the other services' UIs (apps may not share code with each other, hence a
- * module of its own).
+ * single-page app answers its own routes. The API, docs and health keep their paths (they 404 as
+ * JSON instead of returning index.html).
  */
 
-/** Path prefixes the UI never answers: they 404 as JSON instead of returning index.html. */
-export const REFERRAL_HUB_WEB_EXCLUDED_PATHS = ['/api', '/docs', '/docs-json', '/health'];
-
-/**
- * The built UI: beside the compiled service in dist/ (dist/apps/referral-hub/src/web-ui → dist/apps/referral-hub-web),
- * or, when the service runs from its TypeScript sources (tests), the repository's dist/. A
- * folder counts only if Vite built it (index.html and assets/), never the unbuilt source folder.
- */
+/** The built UI (see findBuiltWebApp). */
 export function findBuiltReferralHubWeb(here = __dirname): string | undefined {
-  const candidates = [resolve(here, '..', '..', '..', 'referral-hub-web'), resolve(here, '..', '..', '..', '..', 'dist', 'apps', 'referral-hub-web')];
-  return candidates.find(isBuiltWebApp);
+  return findBuiltWebApp('referral-hub-web', here);
 }
 
 @Module({})
@@ -28,7 +18,7 @@ export class ReferralHubWebModule {
   static register(infra: Pick<ServiceInfrastructure, 'log'>, locate: () => string | undefined = findBuiltReferralHubWeb): DynamicModule {
     return {
       module: ReferralHubWebModule,
-      imports: [WebAppModule.register({ rootPath: locate(), excludedPrefixes: REFERRAL_HUB_WEB_EXCLUDED_PATHS, name: 'referral hub web UI', log: infra.log })],
+      imports: [WebAppModule.register({ rootPath: locate(), excludedPrefixes: SERVICE_PATH_PREFIXES, name: 'referral hub web UI', log: infra.log })],
     };
   }
 }

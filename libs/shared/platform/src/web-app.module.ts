@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface WebAppOptions {
   /** The Vite build folder (index.html and assets/); undefined when the app was not built. */
@@ -42,6 +42,20 @@ export const WEB_APP_CONTENT_SECURITY_POLICY = [
 /** True when the folder holds a Vite build (index.html and assets/), not an unbuilt source folder. */
 export function isBuiltWebApp(folder: string): boolean {
   return existsSync(join(folder, 'index.html')) && existsSync(join(folder, 'assets'));
+}
+
+/** What every service keeps for itself beside its web app: its API, API description and health. */
+export const SERVICE_PATH_PREFIXES = ['/api', '/docs', '/docs-json', '/health'];
+
+/**
+ * Where a service finds its built web app (`webApp`, e.g. `tipline-web`), asked from the service's
+ * `src/web-ui` folder (`here`): beside the compiled service in dist/ (dist/apps/<service>/src/web-ui
+ * → dist/apps/<webApp>), or, when the service runs from its TypeScript sources (tests), the
+ * repository's dist/. A folder counts only if Vite built it, never the unbuilt source folder.
+ */
+export function findBuiltWebApp(webApp: string, here: string): string | undefined {
+  const candidates = [resolve(here, '..', '..', '..', webApp), resolve(here, '..', '..', '..', '..', 'dist', 'apps', webApp)];
+  return candidates.find(isBuiltWebApp);
 }
 
 export function isExcludedPath(path: string, prefixes: readonly string[]): boolean {
