@@ -7,7 +7,7 @@ import { PARTNER_SCOPES, type PartnerPrincipal, type PartnerScope } from '../api
 import { ENROLMENT_TOKEN_ACCEPTED, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import type { StaffRole, StaffUser } from './staff-directory';
 
-interface TokenClaims {
+export interface StaffTokenClaims {
   sub: string;
   name: string;
   roles: StaffRole[];
@@ -16,6 +16,24 @@ interface TokenClaims {
 }
 
 export const TOTP_ENROLMENT_PURPOSE = 'totp-enrolment';
+
+/**
+ * Verifies a staff bearer token: signed with JWT_SECRET, unexpired, and shaped as a staff token
+ * (a full sign-in token, or an enrolment-only one; other tokens signed with the same secret, such
+ * as the single sign-on cookie, are not). The guard and the operations routes share it.
+ */
+export async function verifyStaffClaims(jwt: JwtService, token: string): Promise<{ ok: true; claims: StaffTokenClaims } | { ok: false; failure: 'invalid' | 'not-staff'; reason: string }> {
+  let claims: StaffTokenClaims;
+  try {
+    claims = await jwt.verifyAsync<StaffTokenClaims>(token);
+  } catch {
+    return { ok: false, failure: 'invalid', reason: 'the bearer token is invalid or expired' };
+  }
+  if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || (claims.purpose !== undefined && claims.purpose !== TOTP_ENROLMENT_PURPOSE)) {
+    return { ok: false, failure: 'not-staff', reason: 'the bearer token is not a staff token' };
+  }
+  return { ok: true, claims };
+}
 
 interface GuardedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -58,16 +76,9 @@ export class StaffAuthGuard implements CanActivate {
       const alternatives = partnerScopes.length > 0 ? ' or a partner API key (X-Api-Key)' : '';
       throw new UnauthorizedException(`a staff bearer token (POST /api/v1/auth/login)${alternatives} is required`);
     }
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      throw new UnauthorizedException('the bearer token is invalid or expired');
-    }
-    // Other tokens signed with the same secret (the single sign-on cookie) are not staff tokens.
-    if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || (claims.purpose !== undefined && claims.purpose !== TOTP_ENROLMENT_PURPOSE)) {
-      throw new UnauthorizedException('the bearer token is not a staff token');
-    }
+    const verified = await verifyStaffClaims(this.jwt, token);
+    if (!verified.ok) throw new UnauthorizedException(verified.reason);
+    const claims = verified.claims;
     request.user = { username: claims.sub, displayName: claims.name, roles: claims.roles };
     if (claims.purpose === TOTP_ENROLMENT_PURPOSE) {
       if (this.reflector.getAllAndOverride<boolean>(ENROLMENT_TOKEN_ACCEPTED, targets)) return true;
