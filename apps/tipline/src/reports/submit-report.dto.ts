@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INCIDENT_TYPES, MAX_DESCRIPTION, MAX_URLS } from '@vigil/reports';
 import { Transform } from 'class-transformer';
@@ -18,6 +19,17 @@ function toStringArray({ value }: { value: unknown }): unknown {
   return [value];
 }
 
+/** The web addresses a report (or a follow-up) names: a list, or repeated multipart fields. */
+const ReportUrls = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], description }),
+    IsOptional(),
+    Transform(toStringArray),
+    IsArray({ message: 'urls must be a list of web addresses' }),
+    ArrayMaxSize(MAX_URLS),
+    IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each of urls must be an http(s) address, e.g. https://example.org/page' }),
+  );
+
 export class SubmitReportRequest {
   @ApiProperty({ enum: INCIDENT_TYPES, description: 'What happened' })
   @IsIn(INCIDENT_TYPES as unknown as string[], { message: `incidentType must be one of: ${INCIDENT_TYPES.join(', ')}` })
@@ -29,12 +41,7 @@ export class SubmitReportRequest {
   @MaxLength(MAX_DESCRIPTION)
   description?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Where it was seen. For CSAM, send the URL — never the file.' })
-  @IsOptional()
-  @Transform(toStringArray)
-  @IsArray({ message: 'urls must be a list of web addresses' })
-  @ArrayMaxSize(MAX_URLS)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each of urls must be an http(s) address, e.g. https://example.org/page' })
+  @ReportUrls('Where it was seen. For CSAM, send the URL — never the file.')
   urls?: string[];
 
   @ApiPropertyOptional({ type: PublicWhereDto, description: 'Where it happened: platform, usernames, e-mails, phones (multipart: a JSON string)' })
@@ -97,12 +104,7 @@ export class AddFollowUpRequest {
   @MaxLength(MAX_DESCRIPTION)
   text?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'More places it was seen' })
-  @IsOptional()
-  @Transform(toStringArray)
-  @IsArray({ message: 'urls must be a list of web addresses' })
-  @ArrayMaxSize(MAX_URLS)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each of urls must be an http(s) address, e.g. https://example.org/page' })
+  @ReportUrls('More places it was seen')
   urls?: string[];
 }
 
