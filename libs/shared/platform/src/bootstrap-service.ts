@@ -31,6 +31,11 @@ export interface ServiceDefinition {
   gauges?: (infra: ServiceInfrastructure) => ServiceGauge[];
   /** Record types this service purges when their retention period is over. */
   retention?: ServiceRetention;
+  /**
+   * Paths whose successful requests are logged at debug rather than info: machine-to-machine
+   * routes called thousands of times a second that already keep their own record (an audit row).
+   */
+  highVolumePaths?: readonly string[];
 }
 
 export interface RunningService {
@@ -74,7 +79,7 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
     log,
   };
 
-  const observability = new ServiceObservability({ service: definition.name, bus: runtime.bus, relay, jwtSecret: runtime.jwtSecret, metricsToken: metricsTokenFromEnv(process.env), logger });
+  const observability = new ServiceObservability({ service: definition.name, bus: runtime.bus, relay, jwtSecret: runtime.jwtSecret, metricsToken: metricsTokenFromEnv(process.env), logger, highVolumePaths: definition.highVolumePaths });
   observability.addGauges(definition.gauges?.(infra) ?? []);
 
   const signIn = await staffSignIn(infra, runtime);

@@ -44,18 +44,12 @@ function originalUrl(request: { url?: string; originalUrl?: string }): string | 
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 
 /**
- * The industry match API and its compatible shapes: thousands of calls a second, each already
- * audited in the database (who, how many hashes, what matched). A line per successful call would
- * cost more CPU than the lookup (measured: a fifth of the service's time went to writing them),
- * so successes go out at debug; failures are logged as everywhere else.
- */
-const HIGH_VOLUME_PATHS = new Set(['/api/v1/match', '/v1/media', '/v1/pdq', '/h/hash', '/m/lookup', '/m/raw_lookup']);
-
-/**
  * One JSON line per finished request: method, path, route, status, duration, request id. Never
- * headers, query strings or bodies. Probes (/health, /metrics) are not logged unless they fail.
+ * headers, query strings or bodies. Probes (/health, /metrics) are not logged unless they fail;
+ * successes on a service's `highVolumePaths` go out at debug (see ServiceDefinition).
  */
-export function requestLoggingMiddleware(logger: Logger): Middleware {
+export function requestLoggingMiddleware(logger: Logger, highVolumePaths: readonly string[] = []): Middleware {
+  const highVolume = new Set(highVolumePaths);
   return pinoHttp({
     logger,
     genReqId: (request) => String((request as Request & { id?: string }).id ?? randomUUID()),
@@ -68,7 +62,7 @@ export function requestLoggingMiddleware(logger: Logger): Middleware {
       if (response.statusCode >= 400) return 'warn';
       const path = pathOnly(originalUrl(request));
       if (QUIET_PATHS.has(path)) return 'silent';
-      return HIGH_VOLUME_PATHS.has(path) ? 'debug' : 'info';
+      return highVolume.has(path) ? 'debug' : 'info';
     },
     customSuccessObject: (request, _response, value: object) => ({ ...value, requestId: (request as Request & { id?: string }).id, route: routeTemplate(request as Request) }),
     customErrorObject: (request, _response, _error, value: object) => ({ ...value, requestId: (request as Request & { id?: string }).id, route: routeTemplate(request as Request) }),

@@ -22,7 +22,9 @@ export class ServiceObservability {
   readonly metrics: ServiceMetrics;
   readonly queueBoard: boolean;
 
-  constructor(private readonly options: { service: ServiceName; bus: MessageBus; relay: OutboxRelay; jwtSecret: string; metricsToken?: string; logger?: Logger; rootLogger?: Logger }) {
+  constructor(
+    private readonly options: { service: ServiceName; bus: MessageBus; relay: OutboxRelay; jwtSecret: string; metricsToken?: string; logger?: Logger; rootLogger?: Logger; highVolumePaths?: readonly string[] },
+  ) {
     this.logger = options.logger ?? rootLogger().child({ service: options.service });
     this.metrics = new ServiceMetrics({ service: options.service, bus: options.bus, relay: options.relay, logger: this.logger });
     this.queueBoard = options.bus instanceof BullMqMessageBus;
@@ -44,7 +46,7 @@ export class ServiceObservability {
   /** First middleware of all, so even a request refused by a later one has an id, a log line and a count. */
   instrumentRequests(app: INestApplication): void {
     app.use(requestIdMiddleware(this.options.service));
-    app.use(requestLoggingMiddleware(this.logger));
+    app.use(requestLoggingMiddleware(this.logger, this.options.highVolumePaths));
     app.use(requestMetricsMiddleware(this.metrics));
   }
 

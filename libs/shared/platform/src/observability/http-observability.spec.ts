@@ -1,0 +1,36 @@
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { requestLoggingMiddleware } from './http-observability';
+import { createLogger } from './logger';
+
+describe('the request log line', () => {
+  it('logs successes at info, except on the service’s high-volume paths (debug); their failures are still logged', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const app = express();
+    app.use(requestLoggingMiddleware(createLogger({ level: 'info', format: 'json' }, sink), ['/api/v1/match']));
+    app.post('/api/v1/match', (request, response) => void response.status(request.query.fail ? 400 : 200).json({}));
+    app.get('/api/v1/reports', (_request, response) => void response.json([]));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await fetch(`${base}/api/v1/match`, { method: 'POST' });
+      await fetch(`${base}/api/v1/reports`);
+      await fetch(`${base}/api/v1/match?fail=1`, { method: 'POST' });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(lines.map((line) => [line.msg, line.level])).toEqual([
+        ['GET /api/v1/reports 200', 30],
+        ['POST /api/v1/match 400', 40],
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
