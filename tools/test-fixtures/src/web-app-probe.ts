@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Module, Post, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,4 +45,65 @@ export async function startWebAppProbe(webApp: DynamicModule): Promise<{ app: IN
   const app = await NestFactory.create(ProbeRootModule, { logger: false });
   await app.listen(0, '127.0.0.1');
   return { app, base: await app.getUrl() };
+}
+
+/** What a service's web-UI module spec checks of its own wiring (see describeServedWebApp). */
+export interface ServedWebApp {
+  /** The service's module, as it registers itself. */
+  register: (infra: { log: (line: string) => void }, locate: () => string | undefined) => DynamicModule;
+  /** The service's build lookup (findBuiltWebApp for its folder). */
+  findBuilt: (here: string) => string | undefined;
+  /** A route of the single-page app, served index.html. */
+  appRoute: string;
+  /** Paths the service keeps for itself: they must 404 as JSON, not return index.html. */
+  servicePaths: readonly string[];
+  /** What the log says when the app was not built. */
+  notBuilt: RegExp;
+}
+
+/**
+ * The checks each service's web-UI module spec makes of its own wiring; how a web app is served
+ * (CSP, bundles, fallback, API left alone, bad bodies left to Nest) is tested once, in
+ * libs/shared/platform/src/web-app.module.int-spec.ts.
+ */
+export function describeServedWebApp(title: string, served: ServedWebApp): void {
+  describe(title, () => {
+    const built = fakeWebAppBuild();
+    let app: INestApplication;
+    let base: string;
+
+    beforeAll(async () => {
+      ({ app, base } = await startWebAppProbe(served.register({ log: () => undefined }, () => built)));
+    });
+
+    afterAll(async () => {
+      await app?.close();
+      rmSync(built, { recursive: true, force: true });
+    });
+
+    it('loads the app on its own routes and keeps the service’s API paths out of it', async () => {
+      const deep = await fetch(`${base}${served.appRoute}`);
+      expect(deep.status).toBe(200);
+      expect(await deep.text()).toContain(PROBE_UI_TEXT);
+      expect(await (await fetch(`${base}/api/v1/probe`)).json()).toEqual({ ok: true });
+      for (const path of served.servicePaths) {
+        const response = await fetch(`${base}${path}`);
+        expect([path, response.status]).toEqual([path, 404]);
+      }
+    });
+
+    it('finds no build in an unbuilt tree, then starts without the app and says so', async () => {
+      const empty = mkdtempSync(join(tmpdir(), 'vigil-no-ui-'));
+      try {
+        expect(served.findBuilt(join(empty, 'a', 'b', 'c'))).toBeUndefined();
+        const lines: string[] = [];
+        const bare = await startWebAppProbe(served.register({ log: (line) => lines.push(line) }, () => undefined));
+        expect(lines.join('\n')).toMatch(served.notBuilt);
+        expect((await fetch(`${bare.base}/`)).status).toBe(404);
+        await bare.app.close();
+      } finally {
+        rmSync(empty, { recursive: true, force: true });
+      }
+    });
+  });
 }

@@ -1,48 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
-import { fakeWebAppBuild, PROBE_UI_TEXT, startWebAppProbe } from '@vigil/test-fixtures';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describeServedWebApp } from '@vigil/test-fixtures';
 import { findBuiltWebUi, WebUiModule } from './web-ui.module';
 
-// How a web app is served (CSP, bundles, fallback, API left alone, bad bodies left to Nest) is
-// tested once, in libs/shared/platform/src/web-app.module.int-spec.ts; this covers what is this app's own.
-describe('the web UI served by hash-detection', () => {
-  const built = fakeWebAppBuild();
-  let app: INestApplication;
-  let base: string;
-
-  beforeAll(async () => {
-    ({ app, base } = await startWebAppProbe(WebUiModule.register({ log: () => undefined }, () => built)));
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(built, { recursive: true, force: true });
-  });
-
-  it('loads the app on its own routes and keeps the service’s API paths out of it', async () => {
-    const deep = await fetch(`${base}/banks/some-id`);
-    expect(deep.status).toBe(200);
-    expect(await deep.text()).toContain(PROBE_UI_TEXT);
-    expect(await (await fetch(`${base}/api/v1/probe`)).json()).toEqual({ ok: true });
-    for (const path of ['/docs-json', '/v1/partner/thing', '/h/abc', '/m/abc']) {
-      const response = await fetch(`${base}${path}`);
-      expect([path, response.status]).toEqual([path, 404]);
-    }
-  });
-
-  it('finds no build in an unbuilt tree, then starts without the app and says so', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'vigil-no-ui-'));
-    try {
-      expect(findBuiltWebUi(join(empty, 'a', 'b', 'c'))).toBeUndefined();
-      const lines: string[] = [];
-      const bare = await startWebAppProbe(WebUiModule.register({ log: (line) => lines.push(line) }, () => undefined));
-      expect(lines.join('\n')).toMatch(/web UI not built/);
-      expect((await fetch(`${bare.base}/`)).status).toBe(404);
-      await bare.app.close();
-    } finally {
-      rmSync(empty, { recursive: true, force: true });
-    }
-  });
+describeServedWebApp('the web UI served by hash-detection', {
+  register: (infra, locate) => WebUiModule.register(infra, locate),
+  findBuilt: findBuiltWebUi,
+  appRoute: '/banks/some-id',
+  servicePaths: ['/docs-json', '/v1/partner/thing', '/h/abc', '/m/abc'],
+  notBuilt: /web UI not built/,
 });
