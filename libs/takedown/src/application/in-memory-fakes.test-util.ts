@@ -159,9 +159,12 @@ export const immediateTransactions: Transactions = { run: (work) => work() };
 export class ScriptedRemovalChecker implements RemovalChecker {
   readonly answers = new Map<string, RemovalCheckResult>();
   readonly checked: string[] = [];
+  /** Runs while a check is in flight: what a person does meanwhile. */
+  meanwhile?: (url: string) => Promise<void>;
 
   async check(url: string): Promise<RemovalCheckResult> {
     this.checked.push(url);
+    await this.meanwhile?.(url);
     return this.answers.get(url) ?? { state: 'up', detail: 'HTTP 200' };
   }
 }

@@ -128,4 +128,23 @@ describe('takedown use cases', () => {
     expect(await t.observe.execute({ url: 'https://example.org/page', sha256: 'a'.repeat(64), observedBy: 'crawler' })).toMatchObject({ outcome: 'sighting-recorded' });
     expect(await t.urls.allNotices()).toEqual([]);
   });
+
+  it('keeps what the host answered when an analyst changes the URL during the check (next check on time, removal recorded)', async () => {
+    const t = setup();
+    await t.manage.register(hosting);
+    const { urlIds } = await t.record.recordReported({ reportId: 'r1', reference: 'VGL-1', urls: ['https://example.org/a', 'https://example.org/b'] });
+    t.checker.meanwhile = async (url) => {
+      const id = urlIds[url.endsWith('/a') ? 0 : 1];
+      await t.issue.execute({ urlId: id, actor: 'analyst', reason: 'confirmed during the check' });
+    };
+    t.checker.answers.set('https://example.org/b', { state: 'removed', detail: 'HTTP 404' });
+    expect(await t.check.execute()).toEqual({ checked: 2, removed: 1 });
+
+    const up = await t.urls.findById(urlIds[0]);
+    expect(up?.props).toMatchObject({ status: 'notice-sent', lastCheckResult: 'up: HTTP 200', nextCheckAt: new Date(t.clock.now().getTime() + DEFAULT_TAKEDOWN_POLICY.checkIntervalMs).toISOString() });
+    const gone = await t.urls.findById(urlIds[1]);
+    expect(gone?.props).toMatchObject({ status: 'removed', nextCheckAt: undefined });
+    expect(gone?.props.history.map((entry) => entry.to)).toEqual(['reported', 'notice-sent', 'removed']);
+    expect((await t.urls.noticesOf(urlIds[1]))[0].closedAt).toBeDefined();
+  });
 });

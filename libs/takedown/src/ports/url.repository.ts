@@ -35,7 +35,7 @@ export interface UrlRepository {
    * Claims up to `limit` active URLs whose check is due, by moving their next check to
    * `leaseUntil` (rows locked FOR UPDATE SKIP LOCKED, so concurrent sweeps never share one).
    * The version is left alone: a person acting on the URL meanwhile wins, and the check's
-   * own save is then refused (UrlChangedMeanwhile) and skipped.
+   * own save is then refused (UrlChangedMeanwhile) and its result applied to the re-read URL.
    */
   claimDueChecks(now: Date, leaseUntil: Date, limit: number): Promise<TrackedUrl[]>;
 
