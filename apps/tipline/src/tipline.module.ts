@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { createLocalHashFileUseCase, HashFileUseCase } from '@vigil/hashes';
-import { SystemClock } from '@vigil/kernel';
+import { pooledRandomBytes, SystemClock } from '@vigil/kernel';
 import type { ServiceInfrastructure } from '@vigil/platform';
 import {
   AddFollowUpUseCase,
   EVIDENCE_STORE,
+  GroupCommitNewReportWriter,
   newFollowUpSecret,
   newReportReference,
   RecordMediaResultUseCase,
@@ -21,7 +22,7 @@ import {
   type ReporterChannel,
 } from '@vigil/reports';
 import { AUDIT_TRAIL } from '@vigil/security';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { EvidenceModule } from './evidence/evidence.module';
 import { IndustryModule } from './industry/industry.module';
 import { TriageModule } from './triage/triage.module';
@@ -49,11 +50,17 @@ export class TiplineModule {
         {
           provide: SubmitReportUseCase,
           inject: [REPORT_REPOSITORY, EVIDENCE_STORE, REPORTER_CHANNEL],
-          useFactory: (reports: ReportRepository, evidence: EvidenceStore, channel: ReporterChannel) =>
-            new SubmitReportUseCase(reports, clock, { newId: randomUUID, newReference: () => newReportReference(randomBytes(8)) }, evidence, (work) => infra.transactions.run(work), {
-              channel,
-              newSecret: () => newFollowUpSecret(randomBytes(24)),
-            }),
+          useFactory: (reports: ReportRepository, evidence: EvidenceStore, channel: TypeOrmReporterChannel) =>
+            new SubmitReportUseCase(
+              reports,
+              clock,
+              { newId: randomUUID, newReference: () => newReportReference(pooledRandomBytes(8)) },
+              evidence,
+              (work) => infra.transactions.run(work),
+              { channel, newSecret: () => newFollowUpSecret(pooledRandomBytes(24)) },
+              // Public reports arriving together are committed together (group commit), with their identifiers for links.
+              new GroupCommitNewReportWriter(infra.transactions, infra.schema, channel, true),
+            ),
         },
         {
           provide: AddFollowUpUseCase,

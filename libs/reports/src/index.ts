@@ -39,3 +39,7 @@ export * from './application/follow-up/add-follow-up.use-case';
 export * from './adapters/in-memory/in-memory-reporter-channel';
 export * from './adapters/typeorm/typeorm-reporter-channel';
 export * from './adapters/typeorm/migrations/1764001100004-public-report-details';
+export * from './ports/new-report-writer';
+export * from './application/submit-report/port-by-port-new-report-writer';
+export * from './adapters/typeorm/new-reports.statement';
+export * from './adapters/typeorm/group-commit-new-report-writer';

@@ -1,12 +1,13 @@
 import type { EventEnvelope } from '@vigil/contracts';
 import { ConflictError } from '@vigil/kernel';
-import { appendToOutbox, outboxInsert } from '@vigil/messaging';
+import { appendToOutbox } from '@vigil/messaging';
 import type { TransactionRunner } from '@vigil/persistence';
 import { Report, type ReportSnapshot } from '../../domain/report';
 import { priorityRank } from '../../domain/report-priority';
 import type { ReportQueueFilter, ReportRepository } from '../../ports/report.repository';
 import { identifiersOfReport } from '../../application/link-reports/extract-identifiers';
 import { ReportEntity } from './report.entity';
+import { newReportsStatement } from './new-reports.statement';
 import type { TypeOrmReportLinks } from './typeorm-report-links';
 
 /**
@@ -41,43 +42,9 @@ export class TypeOrmReportRepository implements ReportRepository {
    * SQL because the ORM's insert cost as much CPU as the rest of the request's database work.
    */
   private async insertNew(state: ReportSnapshot, outgoing: readonly EventEnvelope[]): Promise<void> {
-    const schema = this.schema;
     const identifiers = this.links ? identifiersOfReport(state) : [];
-    const parameters: unknown[] = [
-      state.id,
-      state.reference,
-      state.source,
-      state.incidentType,
-      state.description,
-      JSON.stringify(state.urls),
-      JSON.stringify(state.media),
-      state.status,
-      state.priority,
-      priorityRank(state.priority),
-      JSON.stringify(state.priorityReasons),
-      state.receivedAt,
-      state.escalatedAt ?? null,
-      state.escalatedBy ?? null,
-      state.details ? JSON.stringify(state.details) : null,
-      JSON.stringify(state.followUps ?? []),
-    ];
-    // Without links (a repository that does not index), the statement never names their table.
-    const indexIdentifiers = identifiers.length > 0 ? `new_identifiers AS (
-         INSERT INTO "${schema}".report_identifiers (report_id, kind, value)
-         SELECT new_report.id, given.kind, given.value FROM new_report, unnest($${parameters.length + 1}::text[], $${parameters.length + 2}::text[]) AS given(kind, value)
-         ON CONFLICT DO NOTHING),` : '';
-    if (identifiers.length > 0) parameters.push(identifiers.map((identifier) => identifier.kind), identifiers.map((identifier) => identifier.value));
-    const outbox = outboxInsert(schema, outgoing, parameters.length + 1);
-    await this.transactions.manager.query(
-      `WITH new_report AS (
-         INSERT INTO "${schema}".reports (id, reference, source, incident_type, description, urls, media, status, priority, priority_rank, priority_reasons, received_at, escalated_at, escalated_by, details, follow_ups, version)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11::jsonb, $12::timestamptz, $13::timestamptz, $14, $15::jsonb, $16::jsonb, 1)
-         RETURNING id),
-       ${indexIdentifiers}
-       ${outbox.cte}
-       ${outbox.select}`,
-      [...parameters, ...outbox.parameters],
-    );
+    const { sql, parameters } = newReportsStatement(this.schema, [{ state, identifiers, events: outgoing }]);
+    await this.transactions.manager.query(sql, parameters);
   }
 
   async findById(id: string): Promise<Report | undefined> {

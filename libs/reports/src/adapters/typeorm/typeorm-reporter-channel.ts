@@ -3,6 +3,12 @@ import type { TransactionRunner } from '@vigil/persistence';
 import type { ReporterContact } from '../../domain/public-report-details';
 import type { ReporterChannel } from '../../ports/reporter-channel';
 
+export interface SealedReporterChannel {
+  secretSha256: string;
+  sealedContact: Buffer | null;
+  contactEncryption: string | null;
+}
+
 /** The sealed contact is bound to this column and report: copied elsewhere, it does not open. */
 const CONTACT_FIELD = 'tipline.reporter_channels.contact';
 
@@ -14,13 +20,19 @@ export class TypeOrmReporterChannel implements ReporterChannel {
   constructor(private readonly transactions: TransactionRunner, private readonly schema: string, private readonly cipher: RecordCipher) {}
 
   async open(reportId: string, channel: { secretHash: string; contact?: ReporterContact }): Promise<void> {
-    const sealed = channel.contact ? Buffer.from(await this.cipher.sealJson(channel.contact, { field: CONTACT_FIELD, recordId: reportId })) : null;
+    const row = await this.sealedRow(reportId, channel);
     await this.transactions.manager.query(`INSERT INTO "${this.schema}".reporter_channels (report_id, secret_sha256, contact, contact_encryption) VALUES ($1, $2, $3, $4)`, [
       reportId,
-      channel.secretHash,
-      sealed,
-      sealed ? RECORD_ENCRYPTION_SCHEME : null,
+      row.secretSha256,
+      row.sealedContact,
+      row.contactEncryption,
     ]);
+  }
+
+  /** The row's values as stored, the contact sealed: for a statement that writes the channel together with its report. */
+  async sealedRow(reportId: string, channel: { secretHash: string; contact?: ReporterContact }): Promise<SealedReporterChannel> {
+    const sealedContact = channel.contact ? Buffer.from(await this.cipher.sealJson(channel.contact, { field: CONTACT_FIELD, recordId: reportId })) : null;
+    return { secretSha256: channel.secretHash, sealedContact, contactEncryption: sealedContact ? RECORD_ENCRYPTION_SCHEME : null };
   }
 
   async secretHashOf(reportId: string): Promise<string | undefined> {

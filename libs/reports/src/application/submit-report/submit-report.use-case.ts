@@ -4,10 +4,12 @@ import type { PublicReportDetails, ReporterContact } from '../../domain/public-r
 import { isEmptyContact } from '../../domain/public-report-details';
 import { Report, type ReportMedia, type ReportSource } from '../../domain/report';
 import { runDirectly, type AtomicWork, type EvidenceFile, type EvidenceStore } from '../../ports/evidence-store';
+import type { NewReport, NewReportWriter } from '../../ports/new-report-writer';
 import type { ReportRepository } from '../../ports/report.repository';
 import type { ReportIdentities } from '../../ports/report-identities';
 import type { ReporterChannel } from '../../ports/reporter-channel';
 import { hashFollowUpSecret } from '../follow-up/follow-up-secret-hash';
+import { PortByPortNewReportWriter } from './port-by-port-new-report-writer';
 import { reportSubmittedPayload } from './report-submitted-payload';
 
 /** One media file as intake hands it over: its digests, and the bytes to keep as evidence. */
@@ -45,14 +47,20 @@ export interface SubmitReportResult {
  * written as one unit, so hash-detection never hears of media the tipline does not hold.
  */
 export class SubmitReportUseCase {
+  private readonly writer: NewReportWriter;
+
+  /** `writer`: how the report, its event and its reporter channel are committed; by default through `reports` and the channel, in `atomically`. */
   constructor(
-    private readonly reports: ReportRepository,
+    reports: ReportRepository,
     private readonly clock: Clock,
     private readonly identities: ReportIdentities,
     private readonly evidence?: EvidenceStore,
     private readonly atomically: AtomicWork = runDirectly,
     private readonly reporters?: ReporterChannelOptions,
-  ) {}
+    writer?: NewReportWriter,
+  ) {
+    this.writer = writer ?? new PortByPortNewReportWriter(reports, atomically, reporters?.channel);
+  }
 
   async execute(command: SubmitReportCommand): Promise<SubmitReportResult> {
     const media = command.media.map(({ content, ...digests }) => ({ digests: { ...digests, mediaId: this.identities.newId() }, content }));
@@ -77,13 +85,21 @@ export class SubmitReportUseCase {
     if (files.length > 0 && !this.evidence) throw new Error('SubmitReportUseCase was given media bytes but no evidence store to keep them in');
     if (!isEmptyContact(command.contact) && !this.reporters) throw new Error('SubmitReportUseCase was given a reporter contact but no reporter channel to keep it in');
     const followUpSecret = this.reporters?.newSecret();
-    await this.atomically(async () => {
-      await this.reports.save(report, [envelope(REPORT_SUBMITTED_V1, 'tipline', payload, { correlationId: state.id, occurredAt: receivedAt })]);
-      if (files.length > 0) await this.evidence?.put(files);
-      if (this.reporters && followUpSecret) {
-        await this.reporters.channel.open(state.id, { secretHash: hashFollowUpSecret(followUpSecret), ...(isEmptyContact(command.contact) ? {} : { contact: command.contact }) });
-      }
-    });
+    const unit: NewReport = {
+      report: state,
+      events: [envelope(REPORT_SUBMITTED_V1, 'tipline', payload, { correlationId: state.id, occurredAt: receivedAt })],
+      ...(followUpSecret ? { reporterChannel: { secretHash: hashFollowUpSecret(followUpSecret), ...(isEmptyContact(command.contact) ? {} : { contact: command.contact }) } } : {}),
+    };
+    // Without files the writer may commit this report together with others arriving meanwhile
+    // (group commit); evidence files need the report's own transaction.
+    if (files.length === 0) {
+      await this.writer.write(unit);
+    } else {
+      await this.atomically(async () => {
+        await this.writer.write(unit);
+        await this.evidence?.put(files);
+      });
+    }
     return { id: state.id, reference: state.reference, receivedAt: state.receivedAt, ...(followUpSecret ? { followUpSecret } : {}) };
   }
 }

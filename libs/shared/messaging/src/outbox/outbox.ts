@@ -32,8 +32,7 @@ export interface OutboxInsert {
  * statement: one round trip instead of two, the same transactional guarantee.
  */
 export function outboxInsert(schema: string, events: readonly EventEnvelope[], firstParameter: number): OutboxInsert {
-  const requestId = currentRequestId();
-  const stamped = events.map((original) => (requestId && !original.requestId ? { ...original, requestId } : original));
+  const stamped = stampedWithRequestId(events);
   const [ids, types, envelopes, channel] = [0, 1, 2, 3].map((offset) => `$${firstParameter + offset}`);
   return {
     cte: `outbox_added AS (
@@ -46,6 +45,15 @@ export function outboxInsert(schema: string, events: readonly EventEnvelope[], f
     select: `SELECT pg_notify(${channel}, count(*)::text) FROM outbox_added HAVING count(*) > 0`,
     parameters: [stamped.map((event) => event.id), stamped.map((event) => event.type), stamped.map((event) => JSON.stringify(event)), outboxChannel(schema)],
   };
+}
+
+/**
+ * The events, each naming the current request (or event delivery) unless it already names one.
+ * Code that writes events later, outside the request's context (a group commit), stamps them first.
+ */
+export function stampedWithRequestId(events: readonly EventEnvelope[]): EventEnvelope[] {
+  const requestId = currentRequestId();
+  return events.map((original) => (requestId && !original.requestId ? { ...original, requestId } : original));
 }
 
 export function outboxChannel(schema: string): string {
