@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { SystemClock } from '@vigil/kernel';
+import { pooledRandomBytes, SystemClock } from '@vigil/kernel';
 import type { ServiceInfrastructure } from '@vigil/platform';
 import {
   EscalateReportUseCase,
@@ -20,7 +20,7 @@ import {
   type ReportTriageRepository,
 } from '@vigil/reports';
 import { AUDIT_TRAIL } from '@vigil/security';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { FiguresController } from './figures.controller';
 import { ReportDecisionsController } from './report-decisions.controller';
 import { triageConfigFromEnv } from './triage.config';
@@ -59,7 +59,7 @@ export class TriageModule {
           provide: SubmitIndustryReportUseCase,
           inject: [TRIAGE_REPORTS, INDUSTRY_SUBMISSIONS, REPORT_LINKS, REPORT_TRIAGE_REPOSITORY],
           useFactory: (reports: TypeOrmReportRepository, submissions: IndustrySubmissions, links: ReportLinks, triages: ReportTriageRepository) =>
-            new SubmitIndustryReportUseCase(reports, submissions, links, triages, clock, { newId: randomUUID, newReference: () => newReportReference(randomBytes(8)) }, atomically),
+            new SubmitIndustryReportUseCase(reports, submissions, links, triages, clock, { newId: randomUUID, newReference: () => newReportReference(pooledRandomBytes(8)) }, atomically),
         },
       ],
       exports: [TriageReportUseCase, SubmitIndustryReportUseCase, REPORT_LINKS, INDUSTRY_SUBMISSIONS],

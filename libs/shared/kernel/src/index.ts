@@ -7,3 +7,4 @@ export * from './percentile';
 export * from './record-cipher';
 export * from './retention/retention-policy';
 export * from './retention/retention-target';
+export * from './pooled-random-bytes';

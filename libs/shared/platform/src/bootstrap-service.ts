@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceName } from '@vigil/contracts';
-import { InboxConsumer, OutboxRelay, type PayloadHandler } from '@vigil/messaging';
+import { InboxConsumer, OutboxRelay, ThreadedOutboxRelay, type OutboxRelayHandle, type PayloadHandler } from '@vigil/messaging';
 import { createServiceDataSource, initialiseServiceDatabase, TransactionRunner } from '@vigil/persistence';
 import { applyHttpHardening, AuditModule, FieldCipher, LocalKeyRing, corsOriginsFromEnv, partnerRateLimitFromEnv, PublicRateLimitModule, publicRateLimitFromEnv, SecurityModule, SqlApiKeyStore, SqlAuditLogReader, SqlAuditTrail } from '@vigil/security';
 import type { MixedList, EntitySchema } from 'typeorm';
@@ -66,7 +66,13 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   });
   await initialiseServiceDatabase(dataSource, definition.schema);
   const transactions = new TransactionRunner(dataSource);
-  const relay = new OutboxRelay(dataSource, runtime.bus, { schema: definition.schema, intervalMs: runtime.relayIntervalMs ?? 1000, listenUrl: runtime.databaseUrl, log });
+  const relayIntervalMs = runtime.relayIntervalMs ?? 1000;
+  const relay: OutboxRelayHandle = runtime.relayThread
+    ? new ThreadedOutboxRelay(
+        { databaseUrl: runtime.databaseUrl, schema: definition.schema, intervalMs: relayIntervalMs, redisUrl: runtime.relayThread.redisUrl, busPrefix: runtime.relayThread.busPrefix, retry: runtime.relayThread.retry },
+        { script: runtime.relayThread.script, argv: runtime.relayThread.argv, dataSource, log },
+      )
+    : new OutboxRelay(dataSource, runtime.bus, { schema: definition.schema, intervalMs: relayIntervalMs, listenUrl: runtime.databaseUrl, log });
   const infra: ServiceInfrastructure = {
     name: definition.name,
     schema: definition.schema,
@@ -106,6 +112,9 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainExceptionFilter());
   app.disable('x-powered-by');
+  // No ETag on API answers: Express hashed every JSON body (POSTs included) for a 304 that API
+  // clients do not ask for. Static web-app files keep theirs (serve-static sets its own).
+  app.set('etag', false);
   applyHttpHardening(app, corsOriginsFromEnv(process.env));
   observability.mountQueueBoard(app);
   const document = SwaggerModule.createDocument(

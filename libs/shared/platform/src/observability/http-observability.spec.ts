@@ -33,4 +33,48 @@ describe('the request log line', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('writes method, path, route, status, duration and request id; never the query string; a request the client gave up on is a warning', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const app = express();
+    app.use((request, _response, next) => {
+      (request as express.Request & { id: string }).id = 'request-0001';
+      next();
+    });
+    app.use(requestLoggingMiddleware(createLogger({ level: 'info', format: 'json' }, sink)));
+    app.get('/api/v1/reports/:reference', (_request, response) => void response.status(404).json({}));
+    app.get('/api/v1/slow', () => undefined);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await fetch(`${base}/api/v1/reports/VGL-1?name=someone`);
+      const giveUp = new AbortController();
+      const slow = fetch(`${base}/api/v1/slow`, { signal: giveUp.signal }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      giveUp.abort();
+      await slow;
+      for (let waited = 0; lines.length < 2 && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lines[0]).toMatchObject({
+        level: 40,
+        msg: 'GET /api/v1/reports/VGL-1 404',
+        req: { method: 'GET', path: '/api/v1/reports/VGL-1' },
+        res: { statusCode: 404 },
+        requestId: 'request-0001',
+        route: '/api/v1/reports/:reference',
+        responseTime: expect.any(Number),
+      });
+      expect(JSON.stringify(lines)).not.toContain('someone');
+      expect(lines[1]).toMatchObject({ level: 40, msg: 'GET /api/v1/slow closed by the client before the answer' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
