@@ -13,6 +13,9 @@ if (mode === 'cli') {
   require(path.join(dist, 'tools/cli/src/main.js'))
     .runCli(args)
     .then((code) => { process.exitCode = code; });
+} else if (mode === 'relay-thread') {
+  // A service's outbox relay, in the worker thread that ThreadedOutboxRelay starts.
+  require(path.join(dist, 'tools/launcher/src/relay-thread.js')).main();
 } else if (mode === 'bench') {
   const benches = { pdq: 'pdq-throughput.js', 'match-index': 'match-index.bench.js', vpdq: 'vpdq-throughput.js', 'match-api': 'match-api.bench.js', 'tipline-intake': 'tipline-intake.bench.js' };
   const file = benches[args[0]];

@@ -1,5 +1,5 @@
 import type { ServiceName } from '@vigil/contracts';
-import { BullMqMessageBus, InProcessMessageBus, type MessageBus } from '@vigil/messaging';
+import { BullMqMessageBus, InProcessMessageBus, type MessageBus, type RetryPolicy } from '@vigil/messaging';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@vigil/persistence';
 import { bootstrapService, rootLogger, type RunningService } from '@vigil/platform';
 import { DEMO_STAFF, demoStaffAccounts, keyRingFromEnvironment, publicRateLimitFromEnv, type KeyEncryptionKeyProvider, type StaffAccount } from '@vigil/security';
@@ -41,12 +41,16 @@ function keyEncryptionKeys(config: PlatformConfig, embedded: boolean): KeyEncryp
   return keyRingFromEnvironment(process.env, { allowGeneratedKey: embedded || config.VIGIL_DEMO_USERS === true, dataDir: dataDirOf(config), log });
 }
 
+function busRetry(config: PlatformConfig): RetryPolicy {
+  return { attempts: config.BUS_ATTEMPTS ?? 5, backoffMs: config.BUS_BACKOFF_MS ?? 1000 };
+}
+
 function busFor(config: PlatformConfig): MessageBus {
   if (!config.REDIS_URL) throw new Error('REDIS_URL is required in services mode (e.g. redis://127.0.0.1:6379)');
   return new BullMqMessageBus({
     redisUrl: config.REDIS_URL,
     prefix: config.VIGIL_BUS_PREFIX,
-    retry: { attempts: config.BUS_ATTEMPTS ?? 5, backoffMs: config.BUS_BACKOFF_MS ?? 1000 },
+    retry: busRetry(config),
     lockMs: config.BUS_LOCK_MS,
     log,
   });
@@ -127,6 +131,20 @@ function printBanner(running: RunningService[], demoLogins: boolean): void {
   console.log(lines.join('\n'));
 }
 
+/**
+ * The relay's thread runs this launcher's run.js in `relay-thread` mode (it registers the path
+ * aliases of the compiled libraries) and publishes with the same bus settings as busFor.
+ */
+function relayThreadFor(config: PlatformConfig) {
+  return {
+    script: join(__dirname, '..', '..', '..', '..', 'tools', 'launcher', 'run.js'),
+    argv: ['relay-thread'],
+    redisUrl: config.REDIS_URL ?? '',
+    busPrefix: config.VIGIL_BUS_PREFIX,
+    retry: busRetry(config),
+  };
+}
+
 /** Services mode: one app per process, external Postgres and Redis. */
 async function runService(name: ServiceName, config: PlatformConfig): Promise<void> {
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required in services mode (e.g. postgres://user:pass@host:5432/vigil)');
@@ -141,6 +159,7 @@ async function runService(name: ServiceName, config: PlatformConfig): Promise<vo
     jwtSecret: config.JWT_SECRET,
     ...(await staffToSeed(config, false)),
     relayIntervalMs: config.RELAY_INTERVAL_MS,
+    ...(config.OUTBOX_RELAY_THREAD === false ? {} : { relayThread: relayThreadFor(config) }),
     log: serviceLog(name),
     keyEncryptionKeys: keys,
     retentionIntervalMinutes: config.RETENTION_PURGE_INTERVAL_MINUTES ?? 60,

@@ -22,6 +22,8 @@ export class PlatformConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) BUS_ATTEMPTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) BUS_BACKOFF_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) RELAY_INTERVAL_MS?: number;
+  /** Services mode: the outbox relay runs in a worker thread (default) or, when false, on the main thread. */
+  @IsOptional() @Transform(toBool) @IsBoolean() OUTBOX_RELAY_THREAD?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) BUS_LOCK_MS?: number;
   @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'TIPLINE_URL must be an http(s) URL, e.g. http://tipline:3001' }) TIPLINE_URL?: string;
   @IsOptional() @Transform(toInt) @IsInt({ message: 'REVIEW_CONSENSUS must be an integer' }) @Min(1) @Max(10) REVIEW_CONSENSUS?: number;
@@ -48,7 +50,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
 
 const KEYS = [
   'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'HOST', 'VIGIL_DATA_DIR', 'VIGIL_EMBEDDED_PG_PORT', 'VIGIL_DEMO_USERS', 'VIGIL_SEED_DEMO',
-  'VIGIL_STAFF_FILE', 'VIGIL_BUS_PREFIX', 'BUS_ATTEMPTS', 'BUS_BACKOFF_MS', 'RELAY_INTERVAL_MS', 'BUS_LOCK_MS',
+  'VIGIL_STAFF_FILE', 'VIGIL_BUS_PREFIX', 'BUS_ATTEMPTS', 'BUS_BACKOFF_MS', 'RELAY_INTERVAL_MS', 'OUTBOX_RELAY_THREAD', 'BUS_LOCK_MS',
   'TIPLINE_URL', 'REVIEW_CONSENSUS', 'REVIEW_BANK_ID',
   'VIGIL_KEK', 'VIGIL_KEK_FILE', 'RETENTION_PURGE_INTERVAL_MINUTES',
   'LOG_LEVEL', 'LOG_FORMAT', 'METRICS_TOKEN',

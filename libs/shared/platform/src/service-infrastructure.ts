@@ -1,5 +1,5 @@
 import type { ServiceName } from '@vigil/contracts';
-import type { MessageBus, OutboxRelay } from '@vigil/messaging';
+import type { MessageBus, OutboxRelayHandle, RelayThreadSettings } from '@vigil/messaging';
 import type { TransactionRunner } from '@vigil/persistence';
 import type { AuditTrail, FieldCipher, KeyEncryptionKeyProvider, StaffAccount, StaffDirectory } from '@vigil/security';
 import type { DataSource } from 'typeorm';
@@ -18,6 +18,12 @@ export interface ServiceRuntimeOptions {
   /** The demo users are on: TOTP is then not required unless STAFF_REQUIRE_TOTP says so. */
   demoStaff?: boolean;
   relayIntervalMs?: number;
+  /**
+   * Run the outbox relay in a worker thread with its own connections (services mode with BullMQ):
+   * the script and argv that start it (see ThreadedOutboxRelay), and the bus it publishes to.
+   * Without it the relay runs on the main thread.
+   */
+  relayThread?: Omit<RelayThreadSettings, 'databaseUrl' | 'schema' | 'intervalMs'> & { script: string; argv: string[] };
   log?: (message: string) => void;
   /**
    * Wraps the data keys of encrypted evidence and sensitive fields. The launcher always passes
@@ -35,7 +41,7 @@ export interface ServiceInfrastructure {
   dataSource: DataSource;
   transactions: TransactionRunner;
   bus: MessageBus;
-  relay: OutboxRelay;
+  relay: OutboxRelayHandle;
   audit: AuditTrail;
   /** Envelope encryption for evidence files and sensitive columns (AES-256-GCM, per-value data keys). */
   cipher: FieldCipher;

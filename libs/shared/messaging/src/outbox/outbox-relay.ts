@@ -23,6 +23,15 @@ export interface OutboxBacklog {
   oldestAgeSeconds: number;
 }
 
+/** Events written to the schema's outbox and not yet published: how many, and how long the oldest has waited. */
+export async function outboxBacklog(dataSource: Pick<DataSource, 'query'>, schema: string): Promise<OutboxBacklog> {
+  const rows: Array<{ pending: string; oldest: string | null }> = await dataSource.query(
+    `SELECT count(*)::text AS pending, extract(epoch FROM now() - min(created_at))::text AS oldest
+       FROM "${schema}".outbox WHERE published_at IS NULL`,
+  );
+  return { pending: Number(rows[0]?.pending ?? 0), oldestAgeSeconds: Math.max(0, Number(rows[0]?.oldest ?? 0)) };
+}
+
 /** How soon a relay tries to LISTEN again after losing its connection. */
 const LISTEN_RETRY_MS = 1000;
 
@@ -131,12 +140,8 @@ export class OutboxRelay {
     }
   }
 
-  async backlog(): Promise<OutboxBacklog> {
-    const rows: Array<{ pending: string; oldest: string | null }> = await this.dataSource.query(
-      `SELECT count(*)::text AS pending, extract(epoch FROM now() - min(created_at))::text AS oldest
-         FROM "${this.options.schema}".outbox WHERE published_at IS NULL`,
-    );
-    return { pending: Number(rows[0]?.pending ?? 0), oldestAgeSeconds: Math.max(0, Number(rows[0]?.oldest ?? 0)) };
+  backlog(): Promise<OutboxBacklog> {
+    return outboxBacklog(this.dataSource, this.options.schema);
   }
 
   private schedule(delay: number): void {

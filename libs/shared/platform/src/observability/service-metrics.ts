@@ -1,5 +1,5 @@
 import type { ServiceName } from '@vigil/contracts';
-import type { MessageBus, OutboxRelay } from '@vigil/messaging';
+import type { MessageBus, OutboxRelayHandle } from '@vigil/messaging';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -22,7 +22,7 @@ export interface ServiceGauge {
 export interface MetricSources {
   service: ServiceName;
   bus: MessageBus;
-  relay: OutboxRelay;
+  relay: OutboxRelayHandle;
   logger: Logger;
 }
 

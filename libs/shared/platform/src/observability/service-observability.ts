@@ -1,7 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { ServiceName } from '@vigil/contracts';
-import { BullMqMessageBus, type EventHandler, type MessageBus, type OutboxRelay } from '@vigil/messaging';
+import { BullMqMessageBus, type EventHandler, type MessageBus, type OutboxRelayHandle } from '@vigil/messaging';
 import type { Logger } from 'pino';
 import { requestIdMiddleware, requestLoggingMiddleware, requestMetricsMiddleware } from './http-observability';
 import { rootLogger } from './logger';
@@ -23,7 +23,7 @@ export class ServiceObservability {
   readonly queueBoard: boolean;
 
   constructor(
-    private readonly options: { service: ServiceName; bus: MessageBus; relay: OutboxRelay; jwtSecret: string; metricsToken?: string; logger?: Logger; rootLogger?: Logger; highVolumePaths?: readonly string[] },
+    private readonly options: { service: ServiceName; bus: MessageBus; relay: OutboxRelayHandle; jwtSecret: string; metricsToken?: string; logger?: Logger; rootLogger?: Logger; highVolumePaths?: readonly string[] },
   ) {
     this.logger = options.logger ?? rootLogger().child({ service: options.service });
     this.metrics = new ServiceMetrics({ service: options.service, bus: options.bus, relay: options.relay, logger: this.logger });
