@@ -28,5 +28,8 @@ describe('tipline intake bench inputs', () => {
     expect(parseConfig([]).workers).toBe(1);
     expect(parseConfig(['--workers=2']).workers).toBe(2);
     expect(() => parseConfig(['--workers=0'])).toThrow(/--workers must be at least 1/);
+    expect(parseConfig(['--rate=1000']).rate).toBe(1000);
+    expect(parseConfig([]).rate).toBeUndefined();
+    expect(() => parseConfig(['--rate=0'])).toThrow(/--rate must be at least 1/);
   });
 });

@@ -60,7 +60,7 @@ interface AutocannonResult {
   duration: number;
 }
 
-type Autocannon = (options: { url: string; connections: number; duration: number; requests: AutocannonRequest[] }) => Promise<AutocannonResult>;
+type Autocannon = (options: { url: string; connections: number; duration: number; overallRate?: number; requests: AutocannonRequest[] }) => Promise<AutocannonResult>;
 
 // autocannon ships no type declarations; the part used here is typed above.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -73,6 +73,8 @@ export interface IntakeBenchConfig {
   bodies: number;
   seed: number;
   workers: number;
+  /** Offered load in reports/s across all connections (autocannon's overallRate); unset: as fast as answers come. */
+  rate?: number;
 }
 
 export function parseConfig(argv: readonly string[]): IntakeBenchConfig {
@@ -88,9 +90,11 @@ export function parseConfig(argv: readonly string[]): IntakeBenchConfig {
     else if (name === 'bodies') config.bodies = value;
     else if (name === 'seed') config.seed = value;
     else if (name === 'workers') config.workers = value;
+    else if (name === 'rate') config.rate = value;
     else throw new Error(`unknown option --${name}`);
   }
   if (config.durationSeconds < 1 || config.connections < 1 || config.bodies < 1 || config.workers < 1) throw new Error('--duration, --connections, --bodies and --workers must be at least 1');
+  if (config.rate !== undefined && config.rate < 1) throw new Error('--rate must be at least 1 report/s');
   return config;
 }
 
@@ -230,7 +234,8 @@ export async function main(argv: string[]): Promise<void> {
   );
   const database = new Client({ connectionString: databaseUrl.toString() });
   try {
-    console.log(`tipline intake benchmark: ${config.workers} tipline worker${config.workers === 1 ? '' : 's'}, ${config.connections} connections, ${config.durationSeconds} s, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
+    const offered = config.rate ? `offered ${config.rate} reports/s` : 'as fast as answered';
+    console.log(`tipline intake benchmark: ${config.workers} tipline worker${config.workers === 1 ? '' : 's'}, ${config.connections} connections, ${offered}, ${config.durationSeconds} s, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
     await service.start();
     await database.connect();
 
@@ -246,10 +251,11 @@ export async function main(argv: string[]): Promise<void> {
         if (status >= 200 && status < 300) answered.push((JSON.parse(body) as { reference: string }).reference);
       },
     };
-    if (config.warmupSeconds > 0) await autocannon({ url, connections: config.connections, duration: config.warmupSeconds, requests: [request] });
+    const load = { url, connections: config.connections, requests: [request], ...(config.rate ? { overallRate: config.rate } : {}) };
+    if (config.warmupSeconds > 0) await autocannon({ ...load, duration: config.warmupSeconds });
     const warmupAnswered = answered.length;
     const cpuBefore = service.cpuSeconds();
-    const result = await autocannon({ url, connections: config.connections, duration: config.durationSeconds, requests: [request] });
+    const result = await autocannon({ ...load, duration: config.durationSeconds });
     const cpuAfter = service.cpuSeconds();
     const loadEnded = Date.now();
     const measured = answered.length - warmupAnswered;
@@ -257,7 +263,7 @@ export async function main(argv: string[]): Promise<void> {
     const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? `tipline CPU ${(((cpuAfter - cpuBefore) / Math.max(1, result.requests.total)) * 1e6).toFixed(0)} µs/report` : 'tipline CPU n/a';
     console.log(
       [
-        `intake: ${rps.toFixed(0)} reports/s`,
+        `intake: ${rps.toFixed(config.rate ? 1 : 0)} reports/s`,
         `latency p50 ${ms(result.latency.p50)}, p97.5 ${ms(result.latency.p97_5)}, p99 ${ms(result.latency.p99)}, max ${ms(result.latency.max)}`,
         cpu,
         `2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors} (timeouts ${result.timeouts})`,
