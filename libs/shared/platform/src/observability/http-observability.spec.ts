@@ -4,15 +4,21 @@ import { Writable } from 'node:stream';
 import { requestLoggingMiddleware } from './http-observability';
 import { createLogger } from './logger';
 
+/** A log destination that keeps each JSON line it is given, parsed. */
+function logSink(): { lines: Array<Record<string, unknown>>; sink: Writable } {
+  const lines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, sink };
+}
+
 describe('the request log line', () => {
   it('logs successes at info, except on the service’s high-volume paths (debug); their failures are still logged', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-        done();
-      },
-    });
+    const { lines, sink } = logSink();
     const app = express();
     app.use(requestLoggingMiddleware(createLogger({ level: 'info', format: 'json' }, sink), ['/api/v1/match']));
     app.post('/api/v1/match', (request, response) => void response.status(request.query.fail ? 400 : 200).json({}));
@@ -35,13 +41,7 @@ describe('the request log line', () => {
   });
 
   it('writes method, path, route, status, duration and request id; never the query string; a request the client gave up on is a warning', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-        done();
-      },
-    });
+    const { lines, sink } = logSink();
     const app = express();
     app.use((request, _response, next) => {
       (request as express.Request & { id: string }).id = 'request-0001';
