@@ -91,7 +91,7 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   const signIn = await staffSignIn(infra, runtime);
   @Module({
     imports: [
-      observability.module(),
+      observability.module(signIn.staffDirectory),
       SecurityModule.register({
         jwtSecret: runtime.jwtSecret,
         ...signIn,
@@ -116,7 +116,7 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   // clients do not ask for. Static web-app files keep theirs (serve-static sets its own).
   app.set('etag', false);
   applyHttpHardening(app, corsOriginsFromEnv(process.env));
-  observability.mountQueueBoard(app);
+  observability.mountQueueBoard(app, signIn.staffDirectory);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1').addBearerAuth().addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key').build(),

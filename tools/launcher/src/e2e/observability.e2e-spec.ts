@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { createTestDatabase, demoUnknownImage, type TestDatabase } from '@vigil/test-fixtures';
 import { randomBytes } from 'node:crypto';
-import { api, assertBuilt, embeddedPlatform, eventually, PlatformProcess, reportForm, type PlatformUrls } from './platform-harness';
+import { api, assertBuilt, embeddedPlatform, eventually, PlatformProcess, reportForm, staffToken, type PlatformUrls } from './platform-harness';
 
 /**
  * Distinctive, synthetic stand-ins for everything that must never reach a log: whatever the
@@ -116,5 +116,22 @@ describe('observability across the platform: JSON logs with request ids, nothing
     }
     const hashMetrics = await (await fetch(`${urls.hashDetection}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
     expect(hashMetrics).toMatch(/vigil_events_consumed_total\{[^}]*event_type="report\.submitted\.v1"[^}]*outcome="handled"[^}]*\} [1-9]/);
+  });
+
+  it('stops the token of an account disabled meanwhile on /metrics and the API alike, and lets it work again when re-enabled', async () => {
+    const [auditor, admin] = [await staffToken(urls.tipline, 'auditor'), await staffToken(urls.tipline, 'admin')];
+    const metrics = () => fetch(`${urls.tipline}/metrics`, { headers: { authorization: `Bearer ${auditor}` } });
+    const auditLog = () => api(`${urls.tipline}/api/v1/audit?limit=1`, { token: auditor });
+    expect((await metrics()).status).toBe(200);
+    expect((await auditLog()).status).toBe(200);
+
+    expect((await api(`${urls.tipline}/api/v1/staff-accounts/auditor/disable`, { method: 'POST', token: admin, body: '{}' })).status).toBe(200);
+    const refused = await metrics();
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/^this account has been disabled; its tokens no longer work/);
+    expect((await auditLog()).status).toBe(401);
+
+    expect((await api(`${urls.tipline}/api/v1/staff-accounts/auditor/enable`, { method: 'POST', token: admin, body: '{}' })).status).toBe(200);
+    expect((await metrics()).status).toBe(200);
   });
 });

@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bearerToken, verifyStaffToken } from './staff-token';
+import { bearerToken, verifyStaffToken, type StaffAccountStatus } from './staff-token';
 
 export const METRICS_TOKEN = Symbol('MetricsToken');
+export const STAFF_ACCOUNT_STATUS = Symbol('StaffAccountStatus');
 
 /** Staff roles that may read /metrics with their own token (admin, and auditors who oversee operations). */
 export const METRICS_ROLES = ['admin', 'auditor'] as const;
@@ -15,14 +16,18 @@ export const METRICS_ROLES = ['admin', 'auditor'] as const;
  */
 @Injectable()
 export class MetricsAccessGuard implements CanActivate {
-  constructor(private readonly jwt: JwtService, @Inject(METRICS_TOKEN) private readonly metricsToken: string | undefined) {}
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(METRICS_TOKEN) private readonly metricsToken: string | undefined,
+    @Optional() @Inject(STAFF_ACCOUNT_STATUS) private readonly accounts?: StaffAccountStatus,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>();
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new UnauthorizedException('metrics need a bearer token: METRICS_TOKEN, or a staff token with the admin or auditor role');
     if (this.metricsToken && sameSecret(token, this.metricsToken)) return true;
-    const staff = await verifyStaffToken(this.jwt, token);
+    const staff = await verifyStaffToken(this.jwt, token, this.accounts);
     if (!staff.ok) throw new UnauthorizedException(`${staff.reason} (and it is not the metrics token)`);
     if (staff.roles.some((role) => (METRICS_ROLES as readonly string[]).includes(role))) return true;
     throw new ForbiddenException(`metrics need one of the roles: ${METRICS_ROLES.join(', ')}`);

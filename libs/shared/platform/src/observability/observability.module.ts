@@ -1,9 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { MetricsAccessGuard, METRICS_TOKEN } from './metrics-access.guard';
+import { MetricsAccessGuard, METRICS_TOKEN, STAFF_ACCOUNT_STATUS } from './metrics-access.guard';
 import { MetricsController } from './metrics.controller';
 import { QueueBoardSessionController } from './queue-board-session.controller';
 import { ServiceMetrics } from './service-metrics';
+import type { StaffAccountStatus } from './staff-token';
 
 export interface ObservabilityOptions {
   metrics: ServiceMetrics;
@@ -13,6 +14,8 @@ export interface ObservabilityOptions {
   jwtSecret: string;
   /** Whether the queue board is mounted (BullMQ bus), so its session route exists only then. */
   queueBoard: boolean;
+  /** The service's staff accounts: a disabled account's token opens /metrics no more than anything else. */
+  staffAccounts?: StaffAccountStatus;
 }
 
 /** /metrics and, with a BullMQ bus, the queue board's session route. */
@@ -26,6 +29,7 @@ export class ObservabilityModule {
       providers: [
         { provide: ServiceMetrics, useValue: options.metrics },
         { provide: METRICS_TOKEN, useValue: options.metricsToken },
+        { provide: STAFF_ACCOUNT_STATUS, useValue: options.staffAccounts },
         MetricsAccessGuard,
       ],
     };

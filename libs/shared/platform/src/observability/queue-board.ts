@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { JwtService } from '@nestjs/jwt';
 import { BullMqMessageBus, type MessageBus } from '@vigil/messaging';
 import type { NextFunction, Request, Response } from 'express';
-import { bearerToken, verifyStaffToken } from './staff-token';
+import { bearerToken, verifyStaffToken, type StaffAccountStatus } from './staff-token';
 
 type BoardOptions = Parameters<typeof createBullBoard>[0];
 
@@ -41,7 +41,7 @@ const QUEUE_BOARD_ROLE = 'admin';
  * also what keeps the board's retry and remove actions safe from cross-site requests) and scoped
  * to this path. Returns false when there is no board to mount.
  */
-export function mountQueueBoard(app: INestApplication, bus: MessageBus, jwt: JwtService): boolean {
+export function mountQueueBoard(app: INestApplication, bus: MessageBus, jwt: JwtService, accounts?: StaffAccountStatus): boolean {
   if (!(bus instanceof BullMqMessageBus)) return false;
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
@@ -55,7 +55,7 @@ export function mountQueueBoard(app: INestApplication, bus: MessageBus, jwt: Jwt
   app.use(QUEUE_BOARD_PATH, (request: Request, response: Response, next: NextFunction) => {
     // The session route is Nest's own (QueueBoardSessionController), behind the normal guard.
     if (request.path === '/session') return next();
-    void authorise(jwt, request).then((refusal) => {
+    void authorise(jwt, request, accounts).then((refusal) => {
       if (refusal) return void response.status(refusal.status).json({ statusCode: refusal.status, message: refusal.message });
       response.setHeader('Content-Security-Policy', QUEUE_BOARD_CONTENT_SECURITY_POLICY);
       board(request, response, next);
@@ -64,10 +64,10 @@ export function mountQueueBoard(app: INestApplication, bus: MessageBus, jwt: Jwt
   return true;
 }
 
-async function authorise(jwt: JwtService, request: Request): Promise<{ status: number; message: string } | undefined> {
+async function authorise(jwt: JwtService, request: Request, accounts?: StaffAccountStatus): Promise<{ status: number; message: string } | undefined> {
   const token = bearerToken(request.headers.authorization) ?? cookie(request.headers.cookie, QUEUE_BOARD_COOKIE);
   if (!token) return { status: 401, message: `the queue board needs an administrator: POST ${QUEUE_BOARD_PATH}/session with a staff bearer token first` };
-  const staff = await verifyStaffToken(jwt, token);
+  const staff = await verifyStaffToken(jwt, token, accounts);
   if (!staff.ok) return { status: 401, message: staff.reason };
   if (!staff.roles.includes(QUEUE_BOARD_ROLE)) return { status: 403, message: `the queue board needs the role: ${QUEUE_BOARD_ROLE}` };
   return undefined;

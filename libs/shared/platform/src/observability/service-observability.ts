@@ -8,6 +8,7 @@ import { rootLogger } from './logger';
 import { PinoNestLogger } from './nest-logger';
 import { ObservabilityModule } from './observability.module';
 import { observedEventHandler } from './observed-event-handler';
+import type { StaffAccountStatus } from './staff-token';
 import { mountQueueBoard } from './queue-board';
 import { withService } from './service-context';
 import { ServiceMetrics, type ServiceGauge } from './service-metrics';
@@ -34,8 +35,8 @@ export class ServiceObservability {
     for (const gauge of gauges) this.metrics.addGauge(gauge);
   }
 
-  module(): DynamicModule {
-    return ObservabilityModule.register({ metrics: this.metrics, metricsToken: this.options.metricsToken, jwtSecret: this.options.jwtSecret, queueBoard: this.queueBoard });
+  module(staffAccounts?: StaffAccountStatus): DynamicModule {
+    return ObservabilityModule.register({ metrics: this.metrics, metricsToken: this.options.metricsToken, jwtSecret: this.options.jwtSecret, queueBoard: this.queueBoard, staffAccounts });
   }
 
   /** Over the unbound root logger: Nest's static Logger is shared by every service of the process. */
@@ -51,8 +52,8 @@ export class ServiceObservability {
   }
 
   /** After the security headers, so the board's pages get them too. */
-  mountQueueBoard(app: INestApplication): void {
-    if (mountQueueBoard(app, this.options.bus, new JwtService({ secret: this.options.jwtSecret }))) this.logger.info('queue board at /admin/queues (admin only)');
+  mountQueueBoard(app: INestApplication, staffAccounts?: StaffAccountStatus): void {
+    if (mountQueueBoard(app, this.options.bus, new JwtService({ secret: this.options.jwtSecret }), staffAccounts)) this.logger.info('queue board at /admin/queues (admin only)');
   }
 
   observeEvents(handler: EventHandler): EventHandler {

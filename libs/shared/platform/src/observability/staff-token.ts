@@ -1,5 +1,8 @@
 import type { JwtService } from '@nestjs/jwt';
-import { verifyStaffClaims, type StaffRole } from '@vigil/security';
+import { verifyStaffClaims, type StaffDirectory, type StaffRole } from '@vigil/security';
+
+/** Whether a staff account is disabled (the service's StaffDirectory): its tokens open nothing here either. */
+export type StaffAccountStatus = Pick<StaffDirectory, 'isDisabled'>;
 
 export type StaffTokenCheck = { ok: true; roles: StaffRole[] } | { ok: false; reason: string };
 
@@ -8,9 +11,9 @@ export type StaffTokenCheck = { ok: true; roles: StaffRole[] } | { ok: false; re
  * routes that also take other credentials. Only a full sign-in token counts: one issued for a
  * narrower purpose (a second-factor enrolment) opens nothing here.
  */
-export async function verifyStaffToken(jwt: JwtService, token: string): Promise<StaffTokenCheck> {
-  const verified = await verifyStaffClaims(jwt, token);
-  if (!verified.ok && verified.failure === 'invalid') return { ok: false, reason: verified.reason };
+export async function verifyStaffToken(jwt: JwtService, token: string, accounts?: StaffAccountStatus): Promise<StaffTokenCheck> {
+  const verified = await verifyStaffClaims(jwt, token, accounts);
+  if (!verified.ok && verified.failure !== 'not-staff') return { ok: false, reason: verified.reason };
   if (!verified.ok || verified.claims.purpose !== undefined) return { ok: false, reason: 'the bearer token is not a staff sign-in token' };
   return { ok: true, roles: verified.claims.roles };
 }

@@ -5,7 +5,7 @@ import { ApiKeyService } from '../api-keys/api-key.service';
 import { API_KEY_PREFIX } from '../api-keys/api-key-token';
 import { PARTNER_SCOPES, type PartnerPrincipal, type PartnerScope } from '../api-keys/partner-access.decorator';
 import { ENROLMENT_TOKEN_ACCEPTED, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
-import type { StaffRole, StaffUser } from './staff-directory';
+import { STAFF_DIRECTORY, type StaffDirectory, type StaffRole, type StaffUser } from './staff-directory';
 
 export interface StaffTokenClaims {
   sub: string;
@@ -20,9 +20,14 @@ export const TOTP_ENROLMENT_PURPOSE = 'totp-enrolment';
 /**
  * Verifies a staff bearer token: signed with JWT_SECRET, unexpired, and shaped as a staff token
  * (a full sign-in token, or an enrolment-only one; other tokens signed with the same secret, such
- * as the single sign-on cookie, are not). The guard and the operations routes share it.
+ * as the single sign-on cookie, are not), and, given the service's accounts, of an account that
+ * is not disabled. The guard and the operations routes share it.
  */
-export async function verifyStaffClaims(jwt: JwtService, token: string): Promise<{ ok: true; claims: StaffTokenClaims } | { ok: false; failure: 'invalid' | 'not-staff'; reason: string }> {
+export async function verifyStaffClaims(
+  jwt: JwtService,
+  token: string,
+  accounts?: Pick<StaffDirectory, 'isDisabled'>,
+): Promise<{ ok: true; claims: StaffTokenClaims } | { ok: false; failure: 'invalid' | 'not-staff' | 'disabled'; reason: string }> {
   let claims: StaffTokenClaims;
   try {
     claims = await jwt.verifyAsync<StaffTokenClaims>(token);
@@ -32,6 +37,8 @@ export async function verifyStaffClaims(jwt: JwtService, token: string): Promise
   if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || (claims.purpose !== undefined && claims.purpose !== TOTP_ENROLMENT_PURPOSE)) {
     return { ok: false, failure: 'not-staff', reason: 'the bearer token is not a staff token' };
   }
+  // One lookup per staff request: a disabled account's tokens stop at once, not after their 8 hours.
+  if (await accounts?.isDisabled?.(claims.sub)) return { ok: false, failure: 'disabled', reason: 'this account has been disabled; its tokens no longer work' };
   return { ok: true, claims };
 }
 
@@ -57,6 +64,7 @@ export class StaffAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @Optional() @Inject(ApiKeyService) private readonly apiKeys?: ApiKeyService,
+    @Optional() @Inject(STAFF_DIRECTORY) private readonly directory?: StaffDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -76,7 +84,7 @@ export class StaffAuthGuard implements CanActivate {
       const alternatives = partnerScopes.length > 0 ? ' or a partner API key (X-Api-Key)' : '';
       throw new UnauthorizedException(`a staff bearer token (POST /api/v1/auth/login)${alternatives} is required`);
     }
-    const verified = await verifyStaffClaims(this.jwt, token);
+    const verified = await verifyStaffClaims(this.jwt, token, this.directory);
     if (!verified.ok) throw new UnauthorizedException(verified.reason);
     const claims = verified.claims;
     request.user = { username: claims.sub, displayName: claims.name, roles: claims.roles };

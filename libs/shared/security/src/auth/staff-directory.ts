@@ -41,6 +41,11 @@ export interface TotpEnrolment {
 /** Where staff sign in: the service's database accounts (SqlStaffDirectory) or a fixed list. */
 export interface StaffDirectory {
   signIn(attempt: SignInAttempt): Promise<SignInResult>;
+  /**
+   * Whether an administrator has disabled this account: its tokens then stop working at once,
+   * not when they expire. Absent, or false for a user the directory does not hold (single sign-on).
+   */
+  isDisabled?(username: string): Promise<boolean>;
   /** Absent when the directory has no second factor (a fixed list). */
   readonly totp?: TotpEnrolment;
 }

@@ -50,6 +50,7 @@ describe('staff sign-in over HTTP', () => {
   let app: INestApplication;
   let idp: TestIdentityProvider;
   let base: string;
+  let staffAccounts: StaffAccountAdmin;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -58,7 +59,7 @@ describe('staff sign-in over HTTP', () => {
     const transactions = new TransactionRunner(dataSource);
     const store = new SqlStaffAccountStore(SCHEMA, () => transactions.manager);
     const audit = new SqlAuditTrail(SCHEMA, () => transactions.manager);
-    const staffAccounts = new StaffAccountAdmin(store, audit, { allowedRoles: ROLES });
+    staffAccounts = new StaffAccountAdmin(store, audit, { allowedRoles: ROLES });
     await staffAccounts.seed([
       { username: 'admin', displayName: 'Test Admin', roles: ['admin'], passwordHash: await hashPassword('admin passphrase 1') },
       { username: 'analyst', displayName: 'Test Analyst', roles: ['analyst'], passwordHash: await hashPassword('analyst passphrase 1') },
@@ -157,6 +158,21 @@ describe('staff sign-in over HTTP', () => {
     expect((await post('/api/v1/auth/login', { username: 'new.analyst', password: 'a first passphrase' })).status).toBe(401);
     const listed = (await (await get('/api/v1/staff-accounts', token)).json()) as { username: string; totp: string }[];
     expect(listed.map((account) => `${account.username}:${account.totp}`)).toEqual(['admin:enabled', 'analyst:enabled', 'new.analyst:none']);
+  });
+
+  it('stops a disabled account’s tokens at once, and lets them work again when it is re-enabled', async () => {
+    // The administrator's API for this is tested above; here the accounts are changed directly.
+    await staffAccounts.create({ username: 'leaver', displayName: 'Leaver', roles: ['analyst'], password: 'a leaver passphrase' }, 'admin');
+    const { token } = await enrol('leaver', 'a leaver passphrase');
+    expect((await get('/api/v1/whoami', token)).status).toBe(200);
+
+    await staffAccounts.disable('leaver', 'admin');
+    const refused = await get('/api/v1/whoami', token);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { message: string }).message).toBe('this account has been disabled; its tokens no longer work');
+
+    await staffAccounts.enable('leaver', 'admin');
+    expect((await get('/api/v1/whoami', token)).status).toBe(200);
   });
 
   describe('single sign-on (OpenID Connect)', () => {

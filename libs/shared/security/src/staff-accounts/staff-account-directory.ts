@@ -64,6 +64,10 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
     };
   }
 
+  async isDisabled(username: string): Promise<boolean> {
+    return Boolean((await this.store.find(username))?.disabledAt);
+  }
+
   async begin(username: string): Promise<{ secret: string; otpauthUri: string }> {
     const account = await this.activeAccount(username);
     if (account.totpEnabledAt) throw new ConflictError('totp: this account already has an authenticator; an administrator can reset it', 'totp');
