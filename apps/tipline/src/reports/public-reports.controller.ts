@@ -1,14 +1,14 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, HttpCode, Inject, Param, Post, UploadedFiles, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { HashFileUseCase } from '@vigil/hashes';
 import { AddFollowUpUseCase, SubmitReportUseCase } from '@vigil/reports';
 import { Public } from '@vigil/security';
 import { digestMedia, MEDIA_LIMITS, type IntakeFile } from './media-intake';
+import { MultipartFilesGuard } from './multipart-files.guard';
 import { publicReportDetailsOf, reporterContactOf } from './public-report-details.dto';
 import { AddFollowUpRequest, AddFollowUpResponse, SubmitReportRequest, SubmitReportResponse } from './submit-report.dto';
 
-const FILES = FilesInterceptor('media', MEDIA_LIMITS.maxFiles, { limits: { fileSize: MEDIA_LIMITS.maxFileBytes, files: MEDIA_LIMITS.maxFiles, fields: 200, fieldSize: 64 * 1024 } });
+const FILES = MultipartFilesGuard('media', MEDIA_LIMITS.maxFiles, { limits: { fileSize: MEDIA_LIMITS.maxFileBytes, files: MEDIA_LIMITS.maxFiles, fields: 200, fieldSize: 64 * 1024 } });
 
 /**
  * The public reporting line. Anonymous by design: no account, and no IP address or
@@ -26,7 +26,7 @@ export class PublicReportsController {
 
   @Public()
   @Post()
-  @UseInterceptors(FILES)
+  @UseGuards(FILES)
   @ApiOperation({
     summary: 'Make a report (JSON, or multipart with optional media files as evidence)',
     description:
@@ -55,7 +55,7 @@ export class PublicReportsController {
   @Public()
   @Post(':reference/follow-ups')
   @HttpCode(201)
-  @UseInterceptors(FILES)
+  @UseGuards(FILES)
   @ApiOperation({
     summary: 'Add information to an earlier report with its reference and follow-up secret (text, URLs, files within the same limits)',
     description: 'An unknown reference and a wrong secret get the same 404, so the route tells no one which references exist.',

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError, type DomainEvent } from '@vigil/kernel';
+import { ConflictError, copyOfPlainData, ValidationError, type DomainEvent } from '@vigil/kernel';
 import { isIncidentType, type IncidentType } from './incident-type';
 import type { PublicReportDetails } from './public-report-details';
 import { initialPriority, PRIORITY_LEVELS, priorityRank, type PriorityLevel, type PriorityReason } from './report-priority';
@@ -115,7 +115,7 @@ export class Report {
   }
 
   static restore(snapshot: ReportSnapshot): Report {
-    return new Report(structuredClone(snapshot));
+    return new Report(copyOfPlainData(snapshot));
   }
 
   get id(): string {
@@ -123,7 +123,7 @@ export class Report {
   }
 
   snapshot(): ReportSnapshot {
-    return structuredClone(this.state);
+    return copyOfPlainData(this.state);
   }
 
   pullEvents(): ReportEvent[] {
@@ -159,7 +159,7 @@ export class Report {
     this.state.urls.push(...newUrls);
     this.state.media.push(...media);
     this.state.followUps = [...followUps, { id: input.id, at: input.at.toISOString(), text, urls: [...new Set(input.urls)], mediaIds: media.map((item) => item.mediaId) }];
-    return { urls: newUrls, media: structuredClone(media) };
+    return { urls: newUrls, media: copyOfPlainData(media) };
   }
 
   recordMediaUnknown(mediaId: string): void {

@@ -8,3 +8,4 @@ export * from './record-cipher';
 export * from './retention/retention-policy';
 export * from './retention/retention-target';
 export * from './pooled-random-bytes';
+export * from './copy-of-plain-data';
