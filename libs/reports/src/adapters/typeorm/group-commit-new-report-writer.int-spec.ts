@@ -99,6 +99,22 @@ describe('GroupCommitNewReportWriter (real Postgres)', () => {
     expect(Math.max(...perStatement)).toBeLessThanOrEqual(16);
   });
 
+  it('never stamps a report’s event with the request id of another report in its batch', async () => {
+    // One statement at a time: the first report's statement is in flight while the next two queue,
+    // and the queued batch is started from the first report's request context when it commits.
+    const use = submitter(new GroupCommitNewReportWriter(setup.transactions, SCHEMA, channel, true, { maxBatch: 16, concurrentBatches: 1 }));
+    const [first, outsideAnyRequest, third] = await Promise.all([
+      withRequestId('request-first', () => submit(use, 1)),
+      withRequestId(undefined, () => submit(use, 2)),
+      withRequestId('request-third', () => submit(use, 3)),
+    ]);
+    const requestOf = async (id: string) =>
+      (await setup.dataSource.query(`SELECT envelope->>'requestId' AS request FROM "${SCHEMA}".outbox WHERE envelope->>'correlationId' = $1`, [id]))[0].request;
+    expect(await requestOf(first.id)).toBe('request-first');
+    expect(await requestOf(outsideAnyRequest.id)).toBeNull();
+    expect(await requestOf(third.id)).toBe('request-third');
+  });
+
   it('fails only the report that cannot be written when its batch fails; the others are committed', async () => {
     const use = submitter();
     // Every fifth report gets a reference already taken: the unique index refuses it.

@@ -1,4 +1,4 @@
-import { stampedWithRequestId } from '@vigil/messaging';
+import { stampedWithRequestId, withRequestId } from '@vigil/messaging';
 import type { TransactionRunner } from '@vigil/persistence';
 import { identifiersOfReport } from '../../application/link-reports/extract-identifiers';
 import type { NewReport, NewReportWriter } from '../../ports/new-report-writer';
@@ -68,7 +68,9 @@ export class GroupCommitNewReportWriter implements NewReportWriter {
     while (this.waiting.length > 0 && this.inFlight < this.options.concurrentBatches) {
       const batch = this.waiting.splice(0, this.options.maxBatch);
       this.inFlight += 1;
-      void this.commit(batch).finally(() => {
+      // A batch belongs to no one request: started outside the context of whichever request
+      // triggered it, so nothing in it (an event written without a request id) takes that id.
+      void withRequestId(undefined, () => this.commit(batch)).finally(() => {
         this.inFlight -= 1;
         this.startBatches();
       });
