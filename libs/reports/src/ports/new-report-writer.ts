@@ -19,5 +19,3 @@ export interface NewReport {
 export interface NewReportWriter {
   write(unit: NewReport): Promise<void>;
 }
-
-export const NEW_REPORT_WRITER = Symbol('NewReportWriter');

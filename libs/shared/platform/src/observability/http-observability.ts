@@ -52,10 +52,9 @@ const QUIET_PATHS = new Set(['/health', '/metrics']);
  */
 export function requestLoggingMiddleware(logger: Logger, highVolumePaths: readonly string[] = []): Middleware {
   const highVolume = new Set(highVolumePaths);
-  const levelOf = (request: Request, status: number, cutOff: boolean): 'error' | 'warn' | 'info' | 'debug' | undefined => {
+  const levelOf = (path: string, status: number, cutOff: boolean): 'error' | 'warn' | 'info' | 'debug' | undefined => {
     if (status >= 500) return 'error';
     if (cutOff || status >= 400) return 'warn';
-    const path = pathOnly(originalUrl(request));
     if (QUIET_PATHS.has(path)) return undefined;
     return highVolume.has(path) ? 'debug' : 'info';
   };
@@ -64,9 +63,9 @@ export function requestLoggingMiddleware(logger: Logger, highVolumePaths: readon
     // cutOff: the client closed the connection before the answer was sent.
     const done = (cutOff: boolean) => {
       const status = response.statusCode;
-      const level = levelOf(request, status, cutOff);
-      if (!level || !logger.isLevelEnabled(level)) return;
       const path = pathOnly(originalUrl(request));
+      const level = levelOf(path, status, cutOff);
+      if (!level || !logger.isLevelEnabled(level)) return;
       logger[level](
         {
           req: { method: request.method, path },
