@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -19,16 +19,24 @@ export const SERVICE_NODE_ARGS = '--max-semi-space-size=32';
 /**
  * One compiled service (`node tools/launcher/run.js <app>`) as its own process, for the HTTP
  * benches. BENCH_SERVICE_NODE_ARGS replaces its node flags (SERVICE_NODE_ARGS by default; e.g. "--max-semi-space-size=32 --cpu-prof --cpu-prof-dir=/tmp/prof").
+ * BENCH_SERVICE_OUTPUT=FILE also writes everything the service prints to FILE (with `--trace-gc`, its pauses).
  */
 export class ServiceProcess {
   private child?: ChildProcess;
-  output = '';
+  /** The last OUTPUT_TAIL bytes or so the service printed, as chunks: joined only when read. */
+  private tail: Buffer[] = [];
+  private tailBytes = 0;
+
+  get output(): string {
+    return Buffer.concat(this.tail).toString();
+  }
 
   /** With `healthUrl`, the service is up when it answers there (LOG_LEVEL=warn hides the "listening on" line). */
   constructor(private readonly app: string, private readonly env: NodeJS.ProcessEnv, private readonly healthUrl?: string) {}
 
   async start(timeoutMs = 180_000): Promise<void> {
-    this.output = '';
+    this.tail = [];
+    this.tailBytes = 0;
     const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? SERVICE_NODE_ARGS).split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, RUN, this.app], { cwd: REPO_ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
@@ -46,13 +54,21 @@ export class ServiceProcess {
         if (this.healthUrl) fetch(this.healthUrl).then((response) => response.ok && up(), () => undefined);
       }, 250);
       const onData = (chunk: Buffer) => {
-        // Under load the service logs a line per request: keep only the tail (for an exit
-        // message), and stop scanning once it is up, or the bench spends its CPU re-reading it.
-        this.output = (this.output + chunk.toString()).slice(-OUTPUT_TAIL);
+        // Under load the service logs a line per request, and this process also runs the load
+        // generator: keep only the last chunks (for an exit message) without copying them, and
+        // stop scanning once the service is up.
+        this.tail.push(chunk);
+        this.tailBytes += chunk.length;
+        while (this.tailBytes - this.tail[0].length >= OUTPUT_TAIL) this.tailBytes -= this.tail.shift()!.length;
         if (!ready && /listening on/.test(this.output)) up();
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
+      const copy = process.env.BENCH_SERVICE_OUTPUT ? createWriteStream(process.env.BENCH_SERVICE_OUTPUT, { flags: 'a' }) : undefined;
+      if (copy) {
+        child.stdout?.pipe(copy, { end: false });
+        child.stderr?.pipe(copy, { end: false });
+      }
       child.on('exit', (code) => {
         clearTimeout(timer);
         clearInterval(probe);

@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './outbox-inbox.sql';
 export * from './platform-tables.migration';
 export * from './outbox-retention';
+export * from './json-document';

@@ -99,6 +99,21 @@ describe('GroupCommitNewReportWriter (real Postgres)', () => {
     expect(Math.max(...perStatement)).toBeLessThanOrEqual(16);
   });
 
+  it('stores text exactly as given (quotes, backslashes, escapes, emoji), a lone surrogate as U+FFFD as before, and sealed contacts that open', async () => {
+    const use = submitter();
+    const tricky = 'he said "stop" \\ C:\\temp \\u0041 {"a":[1]} 😀';
+    const [plain, broken] = await Promise.all([
+      use.execute({ source: 'public', incidentType: 'other', description: tricky, urls: ['https://example.org/"quoted"'], media: [], contact: { email: 'parent@example.org', name: 'Zoë "Z" \\' } }),
+      use.execute({ source: 'public', incidentType: 'other', description: `broken \ud800 text`, urls: [], media: [] }),
+    ]);
+    const stored: Array<{ id: string; description: string; urls: unknown }> = await setup.dataSource.query(`SELECT id, description, urls FROM "${SCHEMA}".reports WHERE id = ANY($1::uuid[])`, [[plain.id, broken.id]]);
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    expect(byId.get(plain.id)?.description).toBe(tricky);
+    expect(byId.get(plain.id)?.urls).toEqual(['https://example.org/"quoted"']);
+    expect(byId.get(broken.id)?.description).toBe('broken \ufffd text');
+    expect(await channel.contactOf(plain.id)).toEqual({ email: 'parent@example.org', name: 'Zoë "Z" \\' });
+  });
+
   it('never stamps a report’s event with the request id of another report in its batch', async () => {
     // One statement at a time: the first report's statement is in flight while the next two queue,
     // and the queued batch is started from the first report's request context when it commits.

