@@ -1,4 +1,5 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { QueryErrorLogger, type QueryErrorSink } from './query-error-logger';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -9,6 +10,8 @@ export interface ServiceDataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /** Where failed statements are reported, without their parameters (stderr by default). */
+  onQueryError?: QueryErrorSink;
 }
 
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
@@ -21,7 +24,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn'],
+    logger: new QueryErrorLogger(options.onQueryError),
     extra: { max: options.poolSize ?? 10, application_name: `vigil-${options.schema}` },
   });
 }

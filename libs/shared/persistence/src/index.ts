@@ -5,3 +5,4 @@ export * from './outbox-inbox.sql';
 export * from './platform-tables.migration';
 export * from './outbox-retention';
 export * from './json-document';
+export * from './query-error-logger';

@@ -5,10 +5,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceName } from '@vigil/contracts';
 import { InboxConsumer, OutboxRelay, ThreadedOutboxRelay, type OutboxRelayHandle, type PayloadHandler } from '@vigil/messaging';
 import { createServiceDataSource, initialiseServiceDatabase, TransactionRunner } from '@vigil/persistence';
-import { applyHttpHardening, AuditModule, FieldCipher, LocalKeyRing, corsOriginsFromEnv, partnerRateLimitFromEnv, PublicRateLimitModule, publicRateLimitFromEnv, SecurityModule, SqlApiKeyStore, SqlAuditLogReader, SqlAuditTrail } from '@vigil/security';
+import { applyHttpHardening, AuditModule, FieldCipher, LocalKeyRing, corsOriginsFromEnv, partnerRateLimitFromEnv, PublicRateLimitModule, publicRateLimitFromEnv, SecurityModule, SqlApiKeyStore, SqlAuditLogReader, SqlAuditTrail, trustProxyFromEnv } from '@vigil/security';
 import type { MixedList, EntitySchema } from 'typeorm';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { HealthController } from './health.controller';
+import { NulCharacterPipe } from './nul-character.pipe';
 import { metricsTokenFromEnv, rootLogger, ServiceObservability, type ServiceGauge } from './observability';
 import { purgeUseCaseFor, RetentionSchedule, type ServiceRetention } from './retention-schedule';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure, type ServiceRuntimeOptions } from './service-infrastructure';
@@ -63,6 +64,7 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
     schema: definition.schema,
     entities: definition.entities,
     migrations: definition.migrations,
+    onQueryError: (message) => logger.error({ context: 'database' }, message),
   });
   await initialiseServiceDatabase(dataSource, definition.schema);
   const transactions = new TransactionRunner(dataSource);
@@ -109,13 +111,13 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, { logger: observability.nestLogger(), bodyParser: true });
   observability.instrumentRequests(app);
   app.useBodyParser('json', { limit: '2mb' });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new NulCharacterPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainExceptionFilter());
   app.disable('x-powered-by');
   // No ETag on API answers: Express hashed every JSON body (POSTs included) for a 304 that API
   // clients do not ask for. Static web-app files keep theirs (serve-static sets its own).
   app.set('etag', false);
-  applyHttpHardening(app, corsOriginsFromEnv(process.env));
+  applyHttpHardening(app, corsOriginsFromEnv(process.env), trustProxyFromEnv(process.env));
   observability.mountQueueBoard(app, signIn.staffDirectory);
   const document = SwaggerModule.createDocument(
     app,

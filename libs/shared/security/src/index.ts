@@ -28,6 +28,7 @@ export * from './audit/audit-hash-chain.migration';
 export * from './audit/verify-audit-chain.use-case';
 export * from './audit/audit.module';
 export * from './http/http-hardening';
+export * from './http/trust-proxy';
 export * from './http/rotating-ip-hasher';
 export * from './http/public-rate-limit.guard';
 export * from './http/public-rate-limit.module';

@@ -1,8 +1,8 @@
 import type { JwtService } from '@nestjs/jwt';
 import { verifyStaffClaims, type StaffDirectory, type StaffRole } from '@vigil/security';
 
-/** Whether a staff account is disabled (the service's StaffDirectory): its tokens open nothing here either. */
-export type StaffAccountStatus = Pick<StaffDirectory, 'isDisabled'>;
+/** A staff account as it stands now (the service's StaffDirectory): disabled, its tokens open nothing here either; its roles are its current ones. */
+export type StaffAccountStatus = Pick<StaffDirectory, 'standing'>;
 
 export type StaffTokenCheck = { ok: true; roles: StaffRole[] } | { ok: false; reason: string };
 

@@ -21,12 +21,12 @@ export const TOTP_ENROLMENT_PURPOSE = 'totp-enrolment';
  * Verifies a staff bearer token: signed with JWT_SECRET, unexpired, and shaped as a staff token
  * (a full sign-in token, or an enrolment-only one; other tokens signed with the same secret, such
  * as the single sign-on cookie, are not), and, given the service's accounts, of an account that
- * is not disabled. The guard and the operations routes share it.
+ * is not disabled, with the roles the account holds now. The guard and the operations routes share it.
  */
 export async function verifyStaffClaims(
   jwt: JwtService,
   token: string,
-  accounts?: Pick<StaffDirectory, 'isDisabled'>,
+  accounts?: Pick<StaffDirectory, 'standing'>,
 ): Promise<{ ok: true; claims: StaffTokenClaims } | { ok: false; failure: 'invalid' | 'not-staff' | 'disabled'; reason: string }> {
   let claims: StaffTokenClaims;
   try {
@@ -37,9 +37,11 @@ export async function verifyStaffClaims(
   if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || (claims.purpose !== undefined && claims.purpose !== TOTP_ENROLMENT_PURPOSE)) {
     return { ok: false, failure: 'not-staff', reason: 'the bearer token is not a staff token' };
   }
-  // One lookup per staff request: a disabled account's tokens stop at once, not after their 8 hours.
-  if (await accounts?.isDisabled?.(claims.sub)) return { ok: false, failure: 'disabled', reason: 'this account has been disabled; its tokens no longer work' };
-  return { ok: true, claims };
+  // One lookup per staff request: a disabled account's tokens stop at once, and its roles are
+  // the ones it holds now, not the ones it held at sign-in (8 hours is long for a revoked role).
+  const standing = await accounts?.standing?.(claims.sub);
+  if (standing?.disabled) return { ok: false, failure: 'disabled', reason: 'this account has been disabled; its tokens no longer work' };
+  return { ok: true, claims: standing ? { ...claims, roles: standing.roles } : claims };
 }
 
 interface GuardedRequest {

@@ -38,14 +38,22 @@ export interface TotpEnrolment {
   confirm(username: string, code: string): Promise<StaffUser | undefined>;
 }
 
+/** What a staff account's tokens may do now, whatever they said when issued. */
+export interface StaffStanding {
+  disabled: boolean;
+  roles: StaffRole[];
+}
+
 /** Where staff sign in: the service's database accounts (SqlStaffDirectory) or a fixed list. */
 export interface StaffDirectory {
   signIn(attempt: SignInAttempt): Promise<SignInResult>;
   /**
-   * Whether an administrator has disabled this account: its tokens then stop working at once,
-   * not when they expire. Absent, or false for a user the directory does not hold (single sign-on).
+   * The account as it stands now, looked up on every staff request: a disabled account's tokens
+   * stop working at once, and a change of roles applies to the next request, not when the token
+   * expires. Absent, or undefined for a user the directory does not hold (single sign-on), whose
+   * token's roles stand.
    */
-  isDisabled?(username: string): Promise<boolean>;
+  standing?(username: string): Promise<StaffStanding | undefined>;
   /** Absent when the directory has no second factor (a fixed list). */
   readonly totp?: TotpEnrolment;
 }

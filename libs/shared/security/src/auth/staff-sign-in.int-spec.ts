@@ -175,6 +175,20 @@ describe('staff sign-in over HTTP', () => {
     expect((await get('/api/v1/whoami', token)).status).toBe(200);
   });
 
+  it('applies a change of roles to the next request of tokens already issued, not at their next sign-in', async () => {
+    await staffAccounts.create({ username: 'mover', displayName: 'Mover', roles: ['analyst'], password: 'a mover passphrase' }, 'admin');
+    const { token } = await enrol('mover', 'a mover passphrase');
+    expect((await get('/api/v1/staff-accounts', token)).status).toBe(403);
+
+    await staffAccounts.setRoles('mover', ['admin'], 'admin');
+    expect((await get('/api/v1/staff-accounts', token)).status).toBe(200);
+
+    await staffAccounts.setRoles('mover', ['analyst'], 'admin');
+    const revoked = await get('/api/v1/staff-accounts', token);
+    expect(revoked.status).toBe(403);
+    expect(((await revoked.json()) as { message: string }).message).toBe('this action needs one of the roles: admin');
+  });
+
   describe('single sign-on (OpenID Connect)', () => {
     /** The browser's part: start, follow the provider's redirect, return to the callback with the cookie. */
     async function signInThroughProvider(): Promise<{ callback: string; cookie: string }> {

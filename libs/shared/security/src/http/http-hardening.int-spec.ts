@@ -12,6 +12,7 @@ import { SecurityModule } from '../auth/security.module';
 import { demoStaffDirectory } from '../auth/staff-directory';
 import { applyHttpHardening } from './http-hardening';
 import { PublicRateLimitModule } from './public-rate-limit.module';
+import { trustProxyFromEnv } from './trust-proxy';
 
 const SCHEMA = 'http_hardening_test';
 const ALLOWED_ORIGIN = 'https://staff.example.org';
@@ -119,6 +120,27 @@ describe('HTTP hardening: security headers, closed CORS, public rate limit, the 
     // Staff login is a public write too, on the same per-client budget.
     const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: 'vigil-demo-analyst' }) });
     expect(login.status).toBe(429);
+    // No proxy is trusted by default: naming another address in X-Forwarded-For buys nothing.
+    expect((await fetch(`${base}/api/v1/things`, { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(429);
+  });
+
+  it('behind a trusted proxy (TRUST_PROXY=1), gives each client the proxy names its own budget', async () => {
+    @Module({ imports: [PublicRateLimitModule.register(2)], controllers: [ThingsController] })
+    class ProxiedModule {}
+    const proxied = await NestFactory.create(ProxiedModule, { logger: false });
+    applyHttpHardening(proxied, [], trustProxyFromEnv({ TRUST_PROXY: '1' }));
+    await proxied.listen(0, '127.0.0.1');
+    try {
+      const url = `${await proxied.getUrl()}/api/v1/things`;
+      const post = (client: string) => fetch(url, { method: 'POST', headers: { 'x-forwarded-for': client } }).then((response) => response.status);
+      const first = [await post('198.51.100.1'), await post('198.51.100.1'), await post('198.51.100.1')];
+      const second = [await post('198.51.100.2'), await post('198.51.100.2')];
+      // Only the hop nearest the service is believed: a client's own X-Forwarded-For entry before it is not.
+      const spoofing = await post('192.0.2.77, 198.51.100.1');
+      expect({ first, second, spoofing }).toEqual({ first: [201, 201, 429], second: [201, 201], spoofing: 429 });
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('serves the audit log and its verification to auditors only, and audits those reads', async () => {

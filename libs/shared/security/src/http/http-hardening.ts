@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import helmet from 'helmet';
+import type { TrustProxySetting } from './trust-proxy';
 
 /**
  * Origins allowed to call the API from a browser: `CORS_ORIGINS`, a comma-separated list of
@@ -14,11 +15,18 @@ export function corsOriginsFromEnv(env: NodeJS.ProcessEnv): string[] {
 }
 
 /**
- * Security headers (helmet's defaults: a CSP, HSTS, nosniff, frame-ancestors none, no referrer
+ * The client's address taken from trusted proxies only (see trustProxyFromEnv); security headers (helmet's defaults: a CSP, HSTS, nosniff, frame-ancestors none, no referrer
  * leaks) on every response, and CORS closed unless origins are listed. Pages with their own,
  * stricter CSP (the staff web UI's static files) set it after helmet and it replaces helmet's.
  */
-export function applyHttpHardening(app: INestApplication, corsOrigins: readonly string[]): void {
+export function applyHttpHardening(app: INestApplication, corsOrigins: readonly string[], trustProxy: TrustProxySetting = false): void {
+  // Who the client is (the public rate limit's key): the TCP peer, or what trusted proxies say (TRUST_PROXY).
+  const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): unknown };
+  try {
+    express.set('trust proxy', trustProxy);
+  } catch (error) {
+    throw new Error(`TRUST_PROXY: ${(error as Error).message}`);
+  }
   // No upgrade-insecure-requests: TLS is the deployment's to terminate, and on a plain-HTTP
   // network (a lab, the embedded demo) it would break /docs and the staff UIs' own requests.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, type RecordCipher } from '@vigil/kernel';
 import type { AuditTrail } from '../audit/audit-trail';
 import { hashPassword, passwordNeedsRehash, unknownUserHash, verifyPassword } from '../auth/password';
-import type { SignInAttempt, SignInResult, StaffDirectory, StaffUser, TotpEnrolment } from '../auth/staff-directory';
+import type { SignInAttempt, SignInResult, StaffDirectory, StaffStanding, StaffUser, TotpEnrolment } from '../auth/staff-directory';
 import type { StaffAccountRecord, StaffAccountStore } from './staff-account.store';
 import type { StaffSignInPolicy } from './staff-sign-in.config';
 import { acceptedTotpStep, newTotpSecret, totpUri } from './totp';
@@ -64,8 +64,9 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
     };
   }
 
-  async isDisabled(username: string): Promise<boolean> {
-    return Boolean((await this.store.find(username))?.disabledAt);
+  async standing(username: string): Promise<StaffStanding | undefined> {
+    const account = await this.store.find(username);
+    return account ? { disabled: Boolean(account.disabledAt), roles: [...account.roles] } : undefined;
   }
 
   async begin(username: string): Promise<{ secret: string; otpauthUri: string }> {

@@ -75,7 +75,7 @@ export class StaffAccountsController {
 
   @Put(':username/roles')
   @Roles('admin')
-  @ApiOperation({ summary: "Replace an account's roles in this service (effective at its next sign-in)" })
+  @ApiOperation({ summary: "Replace an account's roles in this service (effective from its next request: tokens already issued carry the new roles)" })
   @ApiOkResponse({ type: StaffAccountResponse })
   setRoles(@CurrentUser() user: StaffUser, @Param('username') username: string, @Body() body: SetStaffRolesRequest): Promise<StaffAccountView> {
     return this.accounts.setRoles(username, body.roles, user.username);

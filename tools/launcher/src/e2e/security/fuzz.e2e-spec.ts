@@ -154,6 +154,29 @@ describe('fuzz: malformed payloads against every public and partner endpoint', (
     expect(total).toBeGreaterThanOrEqual(2000);
     expect((await call(`${urls.tipline}/health`)).status).toBe(200);
   });
+
+  it('refuses an otherwise valid report whose text holds U+0000 with a 400 naming the field, and stores nothing (it was a 500)', async () => {
+    const counts = await settledCounts();
+    const cases: Array<{ url: string; init: Call; field: string }> = [
+      { url: `${urls.tipline}/api/v1/reports`, init: { method: 'POST', json: { incidentType: 'online-luring', description: 'Synthetic report\u0000 with a NUL.' } }, field: 'description' },
+      {
+        url: `${urls.tipline}/api/v1/reports`,
+        init: { method: 'POST', json: { incidentType: 'sextortion-financial', description: 'Synthetic report.', where: { usernames: [{ platform: 'Example Chat', username: 'ok' }, { platform: 'Example Chat', username: 'bad\u0000name' }] } } },
+        field: 'where.usernames[1].username',
+      },
+      {
+        url: `${urls.tipline}/api/v1/industry-reports`,
+        init: { method: 'POST', apiKey: keys.tipline['industry-reports'], json: { partnerReference: 'NUL-1', incidents: [{ type: 'csam', description: 'shared in a group\u0000' }] } },
+        field: 'incidents[0].description',
+      },
+    ];
+    for (const { url, init, field } of cases) {
+      const answer = await call<{ message: string[] }>(url, init);
+      expect({ field, status: answer.status }).toEqual({ field, status: 400 });
+      expect(answer.body.message).toEqual([`${field} must not contain the NUL character (U+0000)`]);
+    }
+    expect(await rowCounts()).toEqual(counts);
+  });
 });
 
 function describeBody(request: FuzzRequest): string {
