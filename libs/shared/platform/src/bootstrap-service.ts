@@ -1,4 +1,4 @@
-import { ValidationPipe, type DynamicModule, type INestApplication, Module } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,7 +9,7 @@ import { applyHttpHardening, AuditModule, FieldCipher, LocalKeyRing, corsOrigins
 import type { MixedList, EntitySchema } from 'typeorm';
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { HealthController } from './health.controller';
-import { NulCharacterPipe } from './nul-character.pipe';
+import { RequestValidationPipe } from './request-validation.pipe';
 import { metricsTokenFromEnv, rootLogger, ServiceObservability, type ServiceGauge } from './observability';
 import { purgeUseCaseFor, RetentionSchedule, type ServiceRetention } from './retention-schedule';
 import { SERVICE_INFRASTRUCTURE, type ServiceInfrastructure, type ServiceRuntimeOptions } from './service-infrastructure';
@@ -111,7 +111,7 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
   const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, { logger: observability.nestLogger(), bodyParser: true });
   observability.instrumentRequests(app);
   app.useBodyParser('json', { limit: '2mb' });
-  app.useGlobalPipes(new NulCharacterPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.disable('x-powered-by');
   // No ETag on API answers: Express hashed every JSON body (POSTs included) for a 304 that API

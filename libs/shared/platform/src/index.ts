@@ -6,4 +6,4 @@ export * from './staff-sign-in';
 export * from './web-app.module';
 export * from './observability';
 export * from './retention-schedule';
-export * from './nul-character.pipe';
+export * from './request-validation.pipe';

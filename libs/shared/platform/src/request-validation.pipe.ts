@@ -1,21 +1,28 @@
-import { BadRequestException, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 
 const NUL = '\u0000';
 /** How deep a body is searched; deeper structures are refused by the DTOs anyway. */
 const MAX_DEPTH = 32;
 
 /**
- * Refuses, with a 400 naming the field, any string in a body, query or path parameter that
- * holds U+0000. Postgres text and jsonb cannot store it, so such a value would otherwise reach
- * the database and come back as a 500 ("invalid byte sequence"), whatever the endpoint. Runs
- * before validation, on every route, so no endpoint has to remember it.
+ * The global validation pipe: ValidationPipe as every app configures it (whitelist, unknown
+ * fields refused, transform), which first refuses, with a 400 naming the field, any string in a
+ * body, query or path parameter that holds U+0000. Postgres text and jsonb cannot store it, so
+ * such a value would otherwise reach the database and come back as a 500 ("invalid byte
+ * sequence"), whatever the endpoint. One pipe rather than two: Nest awaits each global pipe for
+ * each parameter of every request.
  */
-export class NulCharacterPipe implements PipeTransform {
-  transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return value;
-    const path = pathOfNul(value, metadata.data ?? '', 0);
-    if (path !== undefined) throw new BadRequestException([`${path || metadata.type} must not contain the NUL character (U+0000)`]);
-    return value;
+export class RequestValidationPipe extends ValidationPipe {
+  constructor() {
+    super({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const path = pathOfNul(value, metadata.data ?? '', 0);
+      if (path !== undefined) throw new BadRequestException([`${path || metadata.type} must not contain the NUL character (U+0000)`]);
+    }
+    return super.transform(value, metadata);
   }
 }
 
