@@ -15,9 +15,10 @@ export function corsOriginsFromEnv(env: NodeJS.ProcessEnv): string[] {
 }
 
 /**
- * The client's address taken from trusted proxies only (see trustProxyFromEnv); security headers (helmet's defaults: a CSP, HSTS, nosniff, frame-ancestors none, no referrer
- * leaks) on every response, and CORS closed unless origins are listed. Pages with their own,
- * stricter CSP (the staff web UI's static files) set it after helmet and it replaces helmet's.
+ * The client's address taken from trusted proxies only (see trustProxyFromEnv); security headers
+ * (helmet's defaults: a CSP, HSTS, nosniff, frame-ancestors none, no referrer leaks) on every
+ * response; and CORS closed unless origins are listed. Pages with their own, stricter CSP (the
+ * staff web UI's static files) set it after helmet and it replaces helmet's.
  */
 export function applyHttpHardening(app: INestApplication, corsOrigins: readonly string[], trustProxy: TrustProxySetting = false): void {
   // Who the client is (the public rate limit's key): the TCP peer, or what trusted proxies say (TRUST_PROXY).
