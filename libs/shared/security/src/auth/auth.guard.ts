@@ -21,13 +21,14 @@ export const TOTP_ENROLMENT_PURPOSE = 'totp-enrolment';
  * Verifies a staff bearer token: signed with JWT_SECRET, unexpired, and shaped as a staff token
  * (a full sign-in token, or an enrolment-only one; other tokens signed with the same secret, such
  * as the single sign-on cookie, are not), and, given the service's accounts, of an account that
- * is not disabled, with the roles the account holds now. The guard and the operations routes share it.
+ * this service holds and has not disabled, with the roles it holds here now. The guard and the
+ * operations routes share it.
  */
 export async function verifyStaffClaims(
   jwt: JwtService,
   token: string,
   accounts?: Pick<StaffDirectory, 'standing'>,
-): Promise<{ ok: true; claims: StaffTokenClaims } | { ok: false; failure: 'invalid' | 'not-staff' | 'disabled'; reason: string }> {
+): Promise<{ ok: true; claims: StaffTokenClaims } | { ok: false; failure: 'invalid' | 'not-staff' | 'disabled' | 'no-account'; reason: string }> {
   let claims: StaffTokenClaims;
   try {
     claims = await jwt.verifyAsync<StaffTokenClaims>(token);
@@ -37,10 +38,12 @@ export async function verifyStaffClaims(
   if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || (claims.purpose !== undefined && claims.purpose !== TOTP_ENROLMENT_PURPOSE)) {
     return { ok: false, failure: 'not-staff', reason: 'the bearer token is not a staff token' };
   }
-  // One lookup per staff request: a disabled account's tokens stop at once, and its roles are
-  // the ones it holds now, not the ones it held at sign-in (8 hours is long for a revoked role).
+  // One lookup per staff request: a disabled account's tokens stop at once, its roles are the
+  // ones it holds here now, not the ones it held at sign-in (8 hours is long for a revoked role),
+  // and a token from another service opens nothing here for an account this service does not hold.
   const standing = await accounts?.standing?.(claims.sub);
-  if (standing?.disabled) return { ok: false, failure: 'disabled', reason: 'this account has been disabled; its tokens no longer work' };
+  if (standing?.status === 'disabled') return { ok: false, failure: 'disabled', reason: 'this account has been disabled; its tokens no longer work' };
+  if (standing?.status === 'absent') return { ok: false, failure: 'no-account', reason: 'this account has no staff account in this service: an administrator of this service must create it' };
   return { ok: true, claims: standing ? { ...claims, roles: standing.roles } : claims };
 }
 

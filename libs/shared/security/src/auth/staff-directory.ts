@@ -38,11 +38,12 @@ export interface TotpEnrolment {
   confirm(username: string, code: string): Promise<StaffUser | undefined>;
 }
 
-/** What a staff account's tokens may do now, whatever they said when issued. */
-export interface StaffStanding {
-  disabled: boolean;
-  roles: StaffRole[];
-}
+/**
+ * What a staff account's tokens may do in this service now, whatever they said when issued:
+ * act with the roles the account holds here, nothing once it is disabled, and nothing where it
+ * has no account (roles are per service; a token issued by another service is no account here).
+ */
+export type StaffStanding = { status: 'active'; roles: StaffRole[] } | { status: 'disabled' } | { status: 'absent' };
 
 /** Where staff sign in: the service's database accounts (SqlStaffDirectory) or a fixed list. */
 export interface StaffDirectory {
@@ -50,7 +51,7 @@ export interface StaffDirectory {
   /**
    * The account as it stands now, looked up on every staff request: a disabled account's tokens
    * stop working at once, and a change of roles applies to the next request, not when the token
-   * expires. Absent, or undefined for a user the directory does not hold (single sign-on), whose
+   * expires. Absent, or undefined for a user the directory does not manage (single sign-on), whose
    * token's roles stand.
    */
   standing?(username: string): Promise<StaffStanding | undefined>;

@@ -1,5 +1,6 @@
 import { Controller, Get, Module, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import { createServiceDataSource, initialiseServiceDatabase, platformTablesMigration, TransactionRunner } from '@vigil/persistence';
 import { createTestDatabase, startTestIdentityProvider, type TestDatabase, type TestIdentityProvider } from '@vigil/test-fixtures';
 import { createServer } from 'node:net';
@@ -187,6 +188,20 @@ describe('staff sign-in over HTTP', () => {
     const revoked = await get('/api/v1/staff-accounts', token);
     expect(revoked.status).toBe(403);
     expect(((await revoked.json()) as { message: string }).message).toBe('this action needs one of the roles: admin');
+  });
+
+  it('refuses another service’s token for an account this service does not hold, and keeps a single sign-on token’s own roles', async () => {
+    // Tokens are signed with the secret every service shares: these stand for ones another service issued.
+    const elsewhere = new JwtService({ secret: 'test-secret-test-secret-test-secret' });
+    const local = await elsewhere.signAsync({ sub: 'only.in.the.hub', name: 'Hub Analyst', roles: ['analyst', 'admin'] });
+    const refused = await get('/api/v1/whoami', local);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { message: string }).message).toBe('this account has no staff account in this service: an administrator of this service must create it');
+
+    const sso = await elsewhere.signAsync({ sub: 'oidc:someone@example.org', name: 'Sam Example', roles: ['analyst'] });
+    const accepted = await get('/api/v1/whoami', sso);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toEqual({ username: 'oidc:someone@example.org', displayName: 'Sam Example', roles: ['analyst'] });
   });
 
   describe('single sign-on (OpenID Connect)', () => {

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, type RecordCipher } from '@vigil/kernel';
 import type { AuditTrail } from '../audit/audit-trail';
 import { hashPassword, passwordNeedsRehash, unknownUserHash, verifyPassword } from '../auth/password';
+import { OIDC_USERNAME_PREFIX } from '../auth/oidc/oidc-sign-in';
 import type { SignInAttempt, SignInResult, StaffDirectory, StaffStanding, StaffUser, TotpEnrolment } from '../auth/staff-directory';
 import type { StaffAccountRecord, StaffAccountStore } from './staff-account.store';
 import type { StaffSignInPolicy } from './staff-sign-in.config';
@@ -65,8 +66,11 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
   }
 
   async standing(username: string): Promise<StaffStanding | undefined> {
+    // Single sign-on users have no row: the identity provider vouches for them and their roles.
+    if (username.startsWith(OIDC_USERNAME_PREFIX)) return undefined;
     const account = await this.store.find(username);
-    return account ? { disabled: Boolean(account.disabledAt), roles: [...account.roles] } : undefined;
+    if (!account) return { status: 'absent' };
+    return account.disabledAt ? { status: 'disabled' } : { status: 'active', roles: [...account.roles] };
   }
 
   async begin(username: string): Promise<{ secret: string; otpauthUri: string }> {
