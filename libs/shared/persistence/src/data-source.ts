@@ -24,7 +24,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'warn'],
+    logging: ['error'],
     logger: new QueryErrorLogger(options.onQueryError),
     extra: { max: options.poolSize ?? 10, application_name: `vigil-${options.schema}` },
   });

@@ -7,7 +7,7 @@ export type QueryErrorSink = (message: string) => void;
 const STATEMENT_CHARACTERS = 300;
 
 /**
- * TypeORM's logger with only errors on, and without their parameters. TypeORM's own console
+ * TypeORM's logger for failed statements only, without their parameters. TypeORM's own console
  * logger prints a failed statement's parameters, which are the data being written: a public
  * report's description, a suspect's e-mail address, a reporter's contact. Logs are read more
  * widely than the database and kept elsewhere, so they get the error and the statement only.
@@ -26,7 +26,7 @@ export class QueryErrorLogger implements TypeOrmLogger {
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(): void {}
-  log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.sink(`typeorm: ${String(message)}`);
-  }
+  // Off, as with TypeORM's own logger at logging: ['error']: its warnings are pool errors such as a
+  // connection ending while Postgres shuts down after the services have closed.
+  log(): void {}
 }
