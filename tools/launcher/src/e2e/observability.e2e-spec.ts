@@ -1,4 +1,3 @@
-import { JwtService } from '@nestjs/jwt';
 import { createTestDatabase, demoUnknownImage, type TestDatabase } from '@vigil/test-fixtures';
 import { randomBytes } from 'node:crypto';
 import { api, assertBuilt, embeddedPlatform, eventually, PlatformProcess, reportForm, staffToken, type PlatformUrls } from './platform-harness';
@@ -32,12 +31,12 @@ describe('observability across the platform: JSON logs with request ids, nothing
   jest.setTimeout(240000);
   const jwtSecret = randomBytes(32).toString('hex');
   const metricsToken = randomBytes(24).toString('hex');
-  const adminToken = new JwtService({ secret: jwtSecret }).sign({ sub: 'ops-admin', name: 'Ops Admin', roles: ['admin'] });
   const requestId = `obs-e2e-${RUN}-submit`;
   let database: TestDatabase;
   let platform: PlatformProcess;
   let urls: PlatformUrls;
   let apiKey: string;
+  let adminToken: string;
 
   beforeAll(async () => {
     assertBuilt();
@@ -48,7 +47,9 @@ describe('observability across the platform: JSON logs with request ids, nothing
 
     // A sign-in with a password (refused: there is no such account, but the password travelled in a body).
     await api(`${urls.tipline}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ username: `nobody-${RUN}`, password: SENSITIVE.password }) });
-    // An industry partner's key, created by an administrator and used on the match API.
+    // An industry partner's key, created by an administrator (a staff account of the service: a
+    // forged token for an account the service does not hold is refused) and used on the match API.
+    adminToken = await staffToken(urls.hashDetection, 'admin');
     const created = await api<{ key: string }>(`${urls.hashDetection}/api/v1/api-keys`, { method: 'POST', token: adminToken, body: JSON.stringify({ partnerId: `obs-${RUN}`, partnerName: 'Observability Example', scopes: ['match'] }) });
     expect(created.status).toBe(201);
     apiKey = created.body.key;
