@@ -1,4 +1,6 @@
+import type { Pool } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { QueryErrorLogger, type QueryErrorSink } from './query-error-logger';
 
 export interface ServiceDataSourceOptions {
@@ -24,7 +26,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn'],
     logger: new QueryErrorLogger(options.onQueryError),
     extra: { max: options.poolSize ?? 10, application_name: `vigil-${options.schema}` },
   });
@@ -38,4 +40,42 @@ export async function initialiseServiceDatabase(dataSource: DataSource, schema: 
   await dataSource.initialize();
   await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   await dataSource.runMigrations({ transaction: 'each' });
+}
+
+/** How long a closing data source waits for Postgres to see its connections end. */
+const CONNECTIONS_CLOSE_MS = 2000;
+
+/**
+ * Closes a data source and resolves once its connections are closed, not only let go of.
+ * pg-pool's end() (under TypeORM's destroy()) resolves as soon as it has asked each client to end,
+ * before Postgres has read their Terminate messages: an embedded Postgres stopped right after would
+ * end those sessions itself, and each client would raise "terminating connection due to
+ * administrator command". The pool says "remove" for a client once its connection has ended.
+ */
+export async function closeServiceDataSource(dataSource: DataSource, timeoutMs = CONNECTIONS_CLOSE_MS): Promise<void> {
+  if (!dataSource.isInitialized) return;
+  const pool = (dataSource.driver as PostgresDriver).master as Pool | undefined;
+  const closed = pool ? removals(pool, pool.totalCount, timeoutMs) : Promise.resolve();
+  await dataSource.destroy();
+  await closed;
+}
+
+function removals(pool: Pool, expected: number, timeoutMs: number): Promise<void> {
+  if (expected === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = () => {
+      clearTimeout(timer);
+      pool.off('remove', onRemove);
+      resolve();
+    };
+    const onRemove = () => {
+      seen += 1;
+      if (seen >= expected) done();
+    };
+    // A connection Postgres never answers must not hold a shutdown for ever.
+    const timer = setTimeout(done, timeoutMs);
+    timer.unref();
+    pool.on('remove', onRemove);
+  });
 }

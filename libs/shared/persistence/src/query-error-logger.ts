@@ -26,7 +26,8 @@ export class QueryErrorLogger implements TypeOrmLogger {
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(): void {}
-  // Off, as with TypeORM's own logger at logging: ['error']: its warnings are pool errors such as a
-  // connection ending while Postgres shuts down after the services have closed.
-  log(): void {}
+  // TypeORM's warnings are pool errors, e.g. idle connections ended by a Postgres restart.
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.sink(`typeorm: ${String(message)}`);
+  }
 }

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceName } from '@vigil/contracts';
 import { InboxConsumer, OutboxRelay, ThreadedOutboxRelay, type OutboxRelayHandle, type PayloadHandler } from '@vigil/messaging';
-import { createServiceDataSource, initialiseServiceDatabase, TransactionRunner } from '@vigil/persistence';
+import { closeServiceDataSource, createServiceDataSource, initialiseServiceDatabase, TransactionRunner } from '@vigil/persistence';
 import { applyHttpHardening, AuditModule, FieldCipher, LocalKeyRing, corsOriginsFromEnv, partnerRateLimitFromEnv, PublicRateLimitModule, publicRateLimitFromEnv, SecurityModule, SqlApiKeyStore, SqlAuditLogReader, SqlAuditTrail, trustProxyFromEnv } from '@vigil/security';
 import type { MixedList, EntitySchema } from 'typeorm';
 import { DomainExceptionFilter } from './domain-exception.filter';
@@ -147,7 +147,7 @@ export async function bootstrapService(definition: ServiceDefinition, runtime: S
       await stopHttp();
       await retention?.stop();
       await relay.stop();
-      if (dataSource.isInitialized) await dataSource.destroy();
+      await closeServiceDataSource(dataSource);
     })());
   return { name: definition.name, url, app, infra, stopHttp, close };
 }
