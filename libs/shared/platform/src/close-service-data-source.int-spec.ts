@@ -1,7 +1,7 @@
+import { closeServiceDataSource, createServiceDataSource } from '@vigil/persistence';
 import { createTestDatabase, type TestDatabase } from '@vigil/test-fixtures';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { closeServiceDataSource, createServiceDataSource } from './data-source';
 
 /** A service's data source is closed when its connections are, so Postgres can stop right after (real Postgres). */
 describe('closeServiceDataSource', () => {
