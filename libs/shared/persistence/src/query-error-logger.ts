@@ -7,10 +7,11 @@ export type QueryErrorSink = (message: string) => void;
 const STATEMENT_CHARACTERS = 300;
 
 /**
- * TypeORM's logger for failed statements only, without their parameters. TypeORM's own console
- * logger prints a failed statement's parameters, which are the data being written: a public
- * report's description, a suspect's e-mail address, a reporter's contact. Logs are read more
- * widely than the database and kept elsewhere, so they get the error and the statement only.
+ * TypeORM's logger for failed statements, without their parameters, and for its warnings.
+ * TypeORM's own console logger prints a failed statement's parameters, which are the data being
+ * written: a public report's description, a suspect's e-mail address, a reporter's contact. Logs
+ * are read more widely than the database and kept elsewhere, so they get the error and the
+ * statement only.
  */
 export class QueryErrorLogger implements TypeOrmLogger {
   constructor(private readonly sink: QueryErrorSink = (message) => process.stderr.write(`${message}\n`)) {}
