@@ -33,13 +33,14 @@ const ISSUER: Record<ServiceName, string> = { tipline: 'Vigil tipline', 'hash-de
 export async function staffSignIn(infra: ServiceInfrastructure, runtime: ServiceRuntimeOptions, env: Record<string, string | undefined> = process.env): Promise<Pick<SecurityOptions, 'staffDirectory' | 'staffAccounts' | 'oidc'>> {
   const allowedRoles = SERVICE_STAFF_ROLES[infra.name];
   const store = new SqlStaffAccountStore(infra.schema, () => infra.transactions.manager);
-  const staffAccounts = new StaffAccountAdmin(store, infra.audit, { allowedRoles, inTransaction: (work) => infra.transactions.run(() => work()) });
+  const inTransaction = <T>(work: () => Promise<T>) => infra.transactions.run(() => work());
+  const staffAccounts = new StaffAccountAdmin(store, infra.audit, { allowedRoles, inTransaction });
   if (runtime.seedStaff && runtime.seedStaff.length > 0) {
     const added = await staffAccounts.seed(runtime.seedStaff);
     if (added > 0) infra.log(`added ${added} staff account(s) from the launcher (demo users or VIGIL_STAFF_FILE)`);
   }
   const policy = staffSignInPolicyFromEnv(env, { demoUsers: runtime.demoStaff === true });
-  const directory = runtime.staffDirectory ?? new StaffAccountDirectory(store, { policy, cipher: infra.cipher, audit: infra.audit, schema: infra.schema, issuer: ISSUER[infra.name], log: infra.log });
+  const directory = runtime.staffDirectory ?? new StaffAccountDirectory(store, { policy, cipher: infra.cipher, audit: infra.audit, schema: infra.schema, issuer: ISSUER[infra.name], log: infra.log, inTransaction });
   const oidcSettings = oidcSettingsFromEnv(env);
   return { staffDirectory: directory, staffAccounts, oidc: oidcSettings && new OidcSignIn(oidcSettings, allowedRoles) };
 }

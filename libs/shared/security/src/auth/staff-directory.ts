@@ -45,16 +45,24 @@ export interface TotpEnrolment {
  */
 export type StaffStanding = { status: 'active'; roles: StaffRole[] } | { status: 'disabled' } | { status: 'absent' };
 
+/** A single sign-on user let in (with the roles recorded for them here), or refused (an administrator disabled them here). */
+export type SingleSignOnAdmission = { ok: true; user: StaffUser } | { ok: false; reason: string };
+
 /** Where staff sign in: the service's database accounts (SqlStaffDirectory) or a fixed list. */
 export interface StaffDirectory {
   signIn(attempt: SignInAttempt): Promise<SignInResult>;
   /**
    * The account as it stands now, looked up on every staff request: a disabled account's tokens
    * stop working at once, and a change of roles applies to the next request, not when the token
-   * expires. Absent, or undefined for a user the directory does not manage (single sign-on), whose
-   * token's roles stand.
+   * expires. Absent, or undefined for a user the directory does not manage, whose token's roles stand.
    */
   standing?(username: string): Promise<StaffStanding | undefined>;
+  /**
+   * Records a user the identity provider has just vouched for, so that this service knows them:
+   * an administrator can see and disable them here, and their tokens follow their row like any
+   * account's. Absent when the directory keeps no accounts (a fixed list).
+   */
+  admitSingleSignOn?(user: StaffUser): Promise<SingleSignOnAdmission>;
   /** Absent when the directory has no second factor (a fixed list). */
   readonly totp?: TotpEnrolment;
 }

@@ -52,6 +52,7 @@ describe('staff sign-in over HTTP', () => {
   let idp: TestIdentityProvider;
   let base: string;
   let staffAccounts: StaffAccountAdmin;
+  let directory: StaffAccountDirectory;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -65,7 +66,7 @@ describe('staff sign-in over HTTP', () => {
       { username: 'admin', displayName: 'Test Admin', roles: ['admin'], passwordHash: await hashPassword('admin passphrase 1') },
       { username: 'analyst', displayName: 'Test Analyst', roles: ['analyst'], passwordHash: await hashPassword('analyst passphrase 1') },
     ]);
-    const directory = new StaffAccountDirectory(store, {
+    directory = new StaffAccountDirectory(store, {
       policy: { requireTotp: true, lockoutThreshold: 5, lockoutMinutes: 15 },
       cipher: new FieldCipher(LocalKeyRing.ephemeral()),
       audit,
@@ -190,7 +191,7 @@ describe('staff sign-in over HTTP', () => {
     expect(((await revoked.json()) as { message: string }).message).toBe('this action needs one of the roles: admin');
   });
 
-  it('refuses another service’s token for an account this service does not hold, and keeps a single sign-on token’s own roles', async () => {
+  it('refuses another service’s token for an account this service does not hold, single sign-on users included until they sign in here', async () => {
     // Tokens are signed with the secret every service shares: these stand for ones another service issued.
     const elsewhere = new JwtService({ secret: 'test-secret-test-secret-test-secret' });
     const local = await elsewhere.signAsync({ sub: 'only.in.the.hub', name: 'Hub Analyst', roles: ['analyst', 'admin'] });
@@ -198,10 +199,11 @@ describe('staff sign-in over HTTP', () => {
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { message: string }).message).toBe('this account has no staff account in this service: an administrator of this service must create it');
 
-    const sso = await elsewhere.signAsync({ sub: 'oidc:someone@example.org', name: 'Sam Example', roles: ['analyst'] });
-    const accepted = await get('/api/v1/whoami', sso);
-    expect(accepted.status).toBe(200);
-    expect(await accepted.json()).toEqual({ username: 'oidc:someone@example.org', displayName: 'Sam Example', roles: ['analyst'] });
+    // Before this change a single sign-on token was taken at its word: no row, no check.
+    const sso = await elsewhere.signAsync({ sub: 'oidc:someone@example.org', name: 'Sam Example', roles: ['analyst', 'admin'] });
+    const ssoRefused = await get('/api/v1/whoami', sso);
+    expect(ssoRefused.status).toBe(401);
+    expect(((await ssoRefused.json()) as { message: string }).message).toBe('this account has no staff account in this service: an administrator of this service must create it');
   });
 
   describe('single sign-on (OpenID Connect)', () => {
@@ -256,6 +258,45 @@ describe('staff sign-in over HTTP', () => {
 
       const staffToken = await fetch(callback, { headers: { cookie: `vigil_oidc=${'x'.repeat(40)}` } });
       expect(staffToken.status).toBe(400);
+    });
+
+    it('records a single sign-on user at the first sign-in, takes the provider’s roles at each one, and lets an administrator disable them here', async () => {
+      const username = 'oidc:sso.user@example.org';
+      const signIn = async (roles: string[]) => {
+        idp.signInAs({ sub: 'idp-0003', preferred_username: 'sso.user@example.org', name: 'Sso User', roles });
+        const { callback, cookie } = await signInThroughProvider();
+        return fetch(callback, { headers: { cookie } });
+      };
+      const first = await signIn(['analyst']);
+      expect(first.status).toBe(200);
+      const { accessToken } = (await first.json()) as { accessToken: string };
+      const account = (await staffAccounts.list('admin')).find((listed) => listed.username === username);
+      expect(account).toMatchObject({ displayName: 'Sso User', roles: ['analyst'], status: 'active', signIn: 'single-sign-on', totp: 'none', createdBy: 'single sign-on' });
+      expect(account?.lastSignInAt).toEqual(expect.any(String));
+
+      // No password works for it, and wrong ones do not lock it.
+      for (let attempt = 0; attempt < 6; attempt++) expect((await post('/api/v1/auth/login', { username, password: 'any password at all' })).status).toBe(401);
+      expect((await signIn(['analyst'])).status).toBe(200);
+      await expect(staffAccounts.resetPassword(username, 'a new passphrase here', 'admin')).rejects.toThrow(`username: ${username} signs in through the identity provider; it has no password here`);
+      await expect(staffAccounts.setRoles(username, ['admin'], 'admin')).rejects.toThrow('its roles come from the identity provider at each sign-in');
+      await expect(directory.begin(username)).rejects.toMatchObject({ kind: 'conflict', field: 'totp', message: expect.stringContaining("the identity provider, whose second factor applies") });
+
+      // The provider's roles at the next sign-in apply to the tokens already issued, like a local account's.
+      const second = await signIn(['analyst', 'supervisor', 'investigator']);
+      expect(((await second.json()) as { roles: string[] }).roles).toEqual(['analyst', 'supervisor']);
+      expect(await (await get('/api/v1/whoami', accessToken)).json()).toEqual({ username, displayName: 'Sso User', roles: ['analyst', 'supervisor'] });
+
+      await staffAccounts.disable(username, 'admin');
+      const refused = await get('/api/v1/whoami', accessToken);
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { message: string }).message).toBe('this account has been disabled; its tokens no longer work');
+      const disabled = await signIn(['analyst']);
+      expect(disabled.status).toBe(403);
+      expect(((await disabled.json()) as { message: string }).message).toBe('this account has been disabled in this service: an administrator of this service can enable it');
+
+      await staffAccounts.enable(username, 'admin');
+      expect((await signIn(['analyst'])).status).toBe(200);
+      expect((await get('/api/v1/whoami', accessToken)).status).toBe(200);
     });
 
     it('refuses someone the provider grants no role of this service (403), and the sign-in cookie is no bearer token', async () => {

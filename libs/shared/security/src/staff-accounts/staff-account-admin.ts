@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '@vigil/kernel';
 import type { AuditTrail } from '../audit/audit-trail';
+import { isSingleSignOnUsername } from '../auth/oidc/oidc-sign-in';
 import { hashPassword } from '../auth/password';
 import type { StaffAccount, StaffRole } from '../auth/staff-directory';
 import type { StaffAccountChanges, StaffAccountRecord, StaffAccountStore } from './staff-account.store';
@@ -21,6 +22,8 @@ export interface StaffAccountView {
   displayName: string;
   roles: StaffRole[];
   status: 'active' | 'locked' | 'disabled';
+  /** How the account signs in: local (a password and authenticator kept here), or through the identity provider, which grants its roles. */
+  signIn: 'local' | 'single-sign-on';
   totp: 'enabled' | 'pending' | 'none';
   lockedUntil?: string;
   lastSignInAt?: string;
@@ -79,6 +82,7 @@ export class StaffAccountAdmin {
   }
 
   async setRoles(username: string, roles: StaffRole[], actor: string): Promise<StaffAccountView> {
+    refuseForSingleSignOn(username, 'its roles come from the identity provider at each sign-in: change them there, or disable the account here');
     this.checkRoles(roles);
     const unique = [...new Set(roles)];
     return this.change(username, { roles: unique }, actor, { change: 'roles', roles: unique });
@@ -95,12 +99,14 @@ export class StaffAccountAdmin {
   }
 
   async resetPassword(username: string, password: string, actor: string): Promise<StaffAccountView> {
+    refuseForSingleSignOn(username, 'it has no password here');
     checkPassword(password);
     return this.change(username, { passwordHash: await hashPassword(password), lockedUntil: null, failedAttempts: 0 }, actor, { change: 'password-reset' });
   }
 
   /** Forgets the authenticator (a lost phone): the account enrols a new one at its next sign-in. */
   async resetTotp(username: string, actor: string): Promise<StaffAccountView> {
+    refuseForSingleSignOn(username, "it has no authenticator here (the identity provider's second factor applies)");
     return this.change(username, { totpSecret: null, totpEnabledAt: null, totpLastStep: null }, actor, { change: 'totp-reset' });
   }
 
@@ -145,6 +151,7 @@ export class StaffAccountAdmin {
       displayName: account.displayName,
       roles: account.roles,
       status: account.disabledAt ? 'disabled' : locked ? 'locked' : 'active',
+      signIn: isSingleSignOnUsername(account.username) ? 'single-sign-on' : 'local',
       totp: account.totpEnabledAt ? 'enabled' : account.totpSecret ? 'pending' : 'none',
       lockedUntil: locked ? account.lockedUntil?.toISOString() : undefined,
       lastSignInAt: account.lastSignInAt?.toISOString(),
@@ -153,6 +160,10 @@ export class StaffAccountAdmin {
       updatedAt: account.updatedAt.toISOString(),
     };
   }
+}
+
+function refuseForSingleSignOn(username: string, why: string): void {
+  if (isSingleSignOnUsername(username)) throw new ValidationError(`username: ${username} signs in through the identity provider; ${why}`, 'username');
 }
 
 function checkPassword(password: string): void {

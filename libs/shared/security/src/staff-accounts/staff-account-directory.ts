@@ -1,8 +1,8 @@
 import { ConflictError, NotFoundError, type RecordCipher } from '@vigil/kernel';
 import type { AuditTrail } from '../audit/audit-trail';
 import { hashPassword, passwordNeedsRehash, unknownUserHash, verifyPassword } from '../auth/password';
-import { OIDC_USERNAME_PREFIX } from '../auth/oidc/oidc-sign-in';
-import type { SignInAttempt, SignInResult, StaffDirectory, StaffStanding, StaffUser, TotpEnrolment } from '../auth/staff-directory';
+import { isSingleSignOnUsername } from '../auth/oidc/oidc-sign-in';
+import type { SignInAttempt, SignInResult, SingleSignOnAdmission, StaffDirectory, StaffStanding, StaffUser, TotpEnrolment } from '../auth/staff-directory';
 import type { StaffAccountRecord, StaffAccountStore } from './staff-account.store';
 import type { StaffSignInPolicy } from './staff-sign-in.config';
 import { acceptedTotpStep, newTotpSecret, totpUri } from './totp';
@@ -18,11 +18,21 @@ export interface StaffAccountDirectoryOptions {
   issuer: string;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Runs a change and its audit rows in one transaction. */
+  inTransaction?: <T>(work: () => Promise<T>) => Promise<T>;
 }
+
+/**
+ * The password hash of a single sign-on user's row: no password verifies against it (it is no
+ * hash format verifyPassword knows), and password sign-in refuses such rows before trying.
+ */
+export const NO_PASSWORD_HASH = '!single-sign-on';
 
 /**
  * Staff sign-in on the service's staff_accounts table: argon2id passwords (older scrypt hashes
  * upgraded at the next good sign-in), lockout after consecutive failures, and a TOTP second factor.
+ * Single sign-on users get a row at their first sign-in (no password), so that they can be seen
+ * and disabled here like anyone else.
  */
 export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
   readonly totp: TotpEnrolment = this;
@@ -44,7 +54,8 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
     const account = await this.store.find(username);
     // Unknown users cost a full argon2 verification too, so timing does not reveal usernames.
     const passwordOk = await verifyPassword(password, account?.passwordHash ?? (await unknownUserHash()));
-    if (!account || account.disabledAt) return { ok: false, failure: 'credentials' };
+    // A single sign-on account has no password here: refused like a wrong one, and never locked by guesses.
+    if (!account || account.disabledAt || isSingleSignOnUsername(account.username)) return { ok: false, failure: 'credentials' };
     const now = this.now();
     if (account.lockedUntil && account.lockedUntil > now) return { ok: false, failure: 'locked', lockedUntil: account.lockedUntil };
     if (!passwordOk) return this.failed(account, 'credentials', now);
@@ -66,15 +77,47 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
   }
 
   async standing(username: string): Promise<StaffStanding | undefined> {
-    // Single sign-on users have no row: the identity provider vouches for them and their roles.
-    if (username.startsWith(OIDC_USERNAME_PREFIX)) return undefined;
     const account = await this.store.find(username);
     if (!account) return { status: 'absent' };
     return account.disabledAt ? { status: 'disabled' } : { status: 'active', roles: [...account.roles] };
   }
 
+  /**
+   * The identity provider stays the source of a single sign-on user's roles and name: each
+   * sign-in writes them here (the first one creates the row), unless an administrator of this
+   * service has disabled the account, which refuses the sign-in as it stops the tokens.
+   */
+  async admitSingleSignOn(user: StaffUser): Promise<SingleSignOnAdmission> {
+    const inTransaction = this.options.inTransaction ?? ((work) => work());
+    return inTransaction(async () => {
+      const now = this.now();
+      const roles = [...new Set(user.roles)];
+      const created = await this.store.insertIfAbsent({
+        username: user.username,
+        displayName: user.displayName,
+        roles,
+        passwordHash: NO_PASSWORD_HASH,
+        failedAttempts: 0,
+        createdBy: 'single sign-on',
+        createdAt: now,
+        updatedAt: now,
+      });
+      const audit = (outcome: string) => this.options.audit.record({ actor: user.username, action: 'sign-in', resourceType: 'staff-sign-in', resourceId: user.username, detail: { outcome, via: 'single sign-on' } });
+      if (created) {
+        await this.options.audit.record({ actor: 'single sign-on', action: 'create', resourceType: 'staff-account', resourceId: user.username, detail: { roles, singleSignOn: true } });
+      } else if ((await this.store.find(user.username))?.disabledAt) {
+        await audit('disabled');
+        return { ok: false, reason: 'this account has been disabled in this service: an administrator of this service can enable it' };
+      }
+      await this.store.update(user.username, { displayName: user.displayName, roles, lastSignInAt: now }, now);
+      await audit('ok');
+      return { ok: true, user: { ...user, roles } };
+    });
+  }
+
   async begin(username: string): Promise<{ secret: string; otpauthUri: string }> {
     const account = await this.activeAccount(username);
+    if (isSingleSignOnUsername(username)) throw new ConflictError("totp: this account signs in through the identity provider, whose second factor applies; it has no authenticator here", 'totp');
     if (account.totpEnabledAt) throw new ConflictError('totp: this account already has an authenticator; an administrator can reset it', 'totp');
     const secret = newTotpSecret();
     await this.store.update(username, { totpSecret: await this.options.cipher.seal(Buffer.from(secret, 'utf8'), this.sealContext(username)), totpEnabledAt: null, totpLastStep: null }, this.now());

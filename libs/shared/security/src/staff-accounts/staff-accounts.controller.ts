@@ -42,6 +42,8 @@ export class StaffAccountResponse implements StaffAccountView {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: STAFF_ROLES, isArray: true }) roles!: StaffRole[];
   @ApiProperty({ enum: ['active', 'locked', 'disabled'] }) status!: 'active' | 'locked' | 'disabled';
+  @ApiProperty({ enum: ['local', 'single-sign-on'], description: 'local: a password (and authenticator) kept here; single-sign-on: created at its first sign-in through the identity provider, which grants its roles at each sign-in; it can be disabled here' })
+  signIn!: 'local' | 'single-sign-on';
   @ApiProperty({ enum: ['enabled', 'pending', 'none'] }) totp!: 'enabled' | 'pending' | 'none';
   @ApiPropertyOptional() lockedUntil?: string;
   @ApiPropertyOptional() lastSignInAt?: string;
@@ -84,7 +86,7 @@ export class StaffAccountsController {
   @Post(':username/disable')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Disable an account: it can no longer sign in (tokens already issued run out within 8 h)' })
+  @ApiOperation({ summary: 'Disable an account: it can no longer sign in, and the tokens it holds stop working at once (single sign-on accounts too)' })
   @ApiOkResponse({ type: StaffAccountResponse })
   disable(@CurrentUser() user: StaffUser, @Param('username') username: string): Promise<StaffAccountView> {
     return this.accounts.disable(username, user.username);

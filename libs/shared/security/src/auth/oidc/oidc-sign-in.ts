@@ -20,6 +20,11 @@ export class OidcSignInRefused extends Error {
 /** Usernames from the provider carry this prefix, so they never coincide with a local account's (whose names cannot hold ':'). */
 export const OIDC_USERNAME_PREFIX = 'oidc:';
 
+/** True for the account of a user who signs in through the identity provider (no password here). */
+export function isSingleSignOnUsername(username: string): boolean {
+  return username.startsWith(OIDC_USERNAME_PREFIX);
+}
+
 /**
  * Single sign-on through the agency's identity provider with openid-client: the authorization
  * code flow with PKCE (S256), state and nonce; the ID token's issuer, audience, expiry and nonce

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpException, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, Inject, Optional, Query, Req, Res } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiSeeOtherResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { issueStaffToken, LoginResponse } from '../auth.controller';
 import { Public } from '../auth.decorators';
+import { STAFF_DIRECTORY, type StaffDirectory, type StaffUser } from '../staff-directory';
 import { OidcSignIn, OidcSignInRefused, type OidcTransaction } from './oidc-sign-in';
 import { parseReturnTo, signedInLocation } from './return-to';
 
@@ -24,7 +25,11 @@ const TRANSACTION_LIFETIME_SECONDS = 10 * 60;
 @ApiTags('auth')
 @Controller('api/v1/auth/oidc')
 export class OidcController {
-  constructor(@Inject(OidcSignIn) private readonly oidc: OidcSignIn, private readonly jwt: JwtService) {}
+  constructor(
+    @Inject(OidcSignIn) private readonly oidc: OidcSignIn,
+    private readonly jwt: JwtService,
+    @Optional() @Inject(STAFF_DIRECTORY) private readonly directory?: StaffDirectory,
+  ) {}
 
   @Public()
   @Get('login')
@@ -51,13 +56,13 @@ export class OidcController {
     response.setHeader('Cache-Control', 'no-store');
     const query = new URLSearchParams(request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '');
     if (!returnTo) {
-      const user = await this.run(() => this.oidc.finish(query, transaction));
+      const user = await this.run(() => this.signIn(query, transaction));
       response.status(200).json(await issueStaffToken(this.jwt, user));
       return;
     }
     let outcome: { token: string } | { error: string };
     try {
-      const user = await this.oidc.finish(query, transaction);
+      const user = await this.signIn(query, transaction);
       outcome = { token: (await issueStaffToken(this.jwt, user)).accessToken };
     } catch (error) {
       // The person is looking at the UI, not at JSON: it shows why (no role here, provider down).
@@ -65,6 +70,15 @@ export class OidcController {
       outcome = { error: error.message };
     }
     response.redirect(303, signedInLocation(returnTo, outcome));
+  }
+
+  /** The provider's answer, then this service's word: its account for the user, unless disabled here. */
+  private async signIn(query: URLSearchParams, transaction: OidcTransaction): Promise<StaffUser> {
+    const user = await this.oidc.finish(query, transaction);
+    if (!this.directory?.admitSingleSignOn) return user;
+    const admission = await this.directory.admitSingleSignOn(user);
+    if (!admission.ok) throw new OidcSignInRefused(admission.reason, 403);
+    return admission.user;
   }
 
   private async transaction(request: Request): Promise<OidcTransaction & { returnTo?: string }> {
