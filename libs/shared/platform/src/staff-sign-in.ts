@@ -40,7 +40,7 @@ export async function staffSignIn(infra: ServiceInfrastructure, runtime: Service
     if (added > 0) infra.log(`added ${added} staff account(s) from the launcher (demo users or VIGIL_STAFF_FILE)`);
   }
   const policy = staffSignInPolicyFromEnv(env, { demoUsers: runtime.demoStaff === true });
-  const directory = runtime.staffDirectory ?? new StaffAccountDirectory(store, { policy, cipher: infra.cipher, audit: infra.audit, schema: infra.schema, issuer: ISSUER[infra.name], log: infra.log, inTransaction });
+  const directory = runtime.staffDirectory ?? new StaffAccountDirectory(store, { policy, cipher: infra.cipher, audit: infra.audit, schema: infra.schema, issuer: ISSUER[infra.name], log: infra.log, inTransaction, allowedRoles });
   const oidcSettings = oidcSettingsFromEnv(env);
   return { staffDirectory: directory, staffAccounts, oidc: oidcSettings && new OidcSignIn(oidcSettings, allowedRoles) };
 }

@@ -41,7 +41,7 @@ export async function verifyStaffClaims(
   // One lookup per staff request: a disabled account's tokens stop at once, its roles are the
   // ones it holds here now, not the ones it held at sign-in (8 hours is long for a revoked role),
   // and a token from another service opens nothing here for an account this service does not hold.
-  const standing = await accounts?.standing?.(claims.sub);
+  const standing = await accounts?.standing?.(claims.sub, { displayName: typeof claims.name === 'string' ? claims.name : claims.sub, roles: claims.roles });
   if (standing?.status === 'disabled') return { ok: false, failure: 'disabled', reason: 'this account has been disabled; its tokens no longer work' };
   if (standing?.status === 'absent') return { ok: false, failure: 'no-account', reason: 'this account has no staff account in this service: an administrator of this service must create it' };
   return { ok: true, claims: standing ? { ...claims, roles: standing.roles } : claims };

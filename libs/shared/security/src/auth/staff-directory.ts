@@ -55,8 +55,10 @@ export interface StaffDirectory {
    * The account as it stands now, looked up on every staff request: a disabled account's tokens
    * stop working at once, and a change of roles applies to the next request, not when the token
    * expires. Absent, or undefined for a user the directory does not manage, whose token's roles stand.
+   * `token` is what the token says of its holder: a single sign-on user's token issued by another
+   * service is how such a user first arrives in a service they have not signed in to.
    */
-  standing?(username: string): Promise<StaffStanding | undefined>;
+  standing?(username: string, token?: Pick<StaffUser, 'displayName' | 'roles'>): Promise<StaffStanding | undefined>;
   /**
    * Records a user the identity provider has just vouched for, so that this service knows them:
    * an administrator can see and disable them here, and their tokens follow their row like any

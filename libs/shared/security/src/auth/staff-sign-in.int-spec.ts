@@ -72,6 +72,7 @@ describe('staff sign-in over HTTP', () => {
       audit,
       schema: SCHEMA,
       issuer: 'Vigil test',
+      allowedRoles: ROLES,
     });
 
     idp = await startTestIdentityProvider({ clientId: CLIENT.id, clientSecret: CLIENT.secret, user: { sub: 'idp-0001', preferred_username: 'someone@example.org', name: 'Sam Example', roles: ['analyst', 'investigator', 'domain-users'] } });
@@ -191,7 +192,7 @@ describe('staff sign-in over HTTP', () => {
     expect(((await revoked.json()) as { message: string }).message).toBe('this action needs one of the roles: admin');
   });
 
-  it('refuses another service’s token for an account this service does not hold, single sign-on users included until they sign in here', async () => {
+  it('refuses another service’s token for a local account this service does not hold, and records a single sign-on user arriving with one', async () => {
     // Tokens are signed with the secret every service shares: these stand for ones another service issued.
     const elsewhere = new JwtService({ secret: 'test-secret-test-secret-test-secret' });
     const local = await elsewhere.signAsync({ sub: 'only.in.the.hub', name: 'Hub Analyst', roles: ['analyst', 'admin'] });
@@ -199,11 +200,25 @@ describe('staff sign-in over HTTP', () => {
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { message: string }).message).toBe('this account has no staff account in this service: an administrator of this service must create it');
 
-    // Before this change a single sign-on token was taken at its word: no row, no check.
-    const sso = await elsewhere.signAsync({ sub: 'oidc:someone@example.org', name: 'Sam Example', roles: ['analyst', 'admin'] });
-    const ssoRefused = await get('/api/v1/whoami', sso);
-    expect(ssoRefused.status).toBe(401);
-    expect(((await ssoRefused.json()) as { message: string }).message).toBe('this account has no staff account in this service: an administrator of this service must create it');
+    // A reviewer signed in through the provider at hash detection, whose token fetches evidence here.
+    const sso = await elsewhere.signAsync({ sub: 'oidc:visitor@example.org', name: 'Visiting Reviewer', roles: ['reviewer', 'analyst', 'bank-curator'] });
+    const accepted = await get('/api/v1/whoami', sso);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toEqual({ username: 'oidc:visitor@example.org', displayName: 'Visiting Reviewer', roles: ['reviewer', 'analyst'] });
+    const recorded = (await staffAccounts.list('admin')).find((account) => account.username === 'oidc:visitor@example.org');
+    expect(recorded).toMatchObject({ roles: ['reviewer', 'analyst'], signIn: 'single-sign-on', status: 'active', createdBy: 'single sign-on' });
+    expect(recorded?.lastSignInAt).toBeUndefined();
+
+    // Recorded, the user can be disabled here, whatever another service thinks of them.
+    await staffAccounts.disable('oidc:visitor@example.org', 'admin');
+    const disabled = await get('/api/v1/whoami', sso);
+    expect(disabled.status).toBe(401);
+    expect(((await disabled.json()) as { message: string }).message).toBe('this account has been disabled; its tokens no longer work');
+
+    // A token granting no role of this service records nobody.
+    const curator = await elsewhere.signAsync({ sub: 'oidc:curator@example.org', name: 'Curator', roles: ['bank-curator'] });
+    expect((await get('/api/v1/whoami', curator)).status).toBe(401);
+    expect((await staffAccounts.list('admin')).map((account) => account.username)).not.toContain('oidc:curator@example.org');
   });
 
   describe('single sign-on (OpenID Connect)', () => {

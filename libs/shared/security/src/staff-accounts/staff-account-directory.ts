@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, type RecordCipher } from '@vigil/kernel';
 import type { AuditTrail } from '../audit/audit-trail';
 import { hashPassword, passwordNeedsRehash, unknownUserHash, verifyPassword } from '../auth/password';
 import { isSingleSignOnUsername } from '../auth/oidc/oidc-sign-in';
-import type { SignInAttempt, SignInResult, SingleSignOnAdmission, StaffDirectory, StaffStanding, StaffUser, TotpEnrolment } from '../auth/staff-directory';
+import type { SignInAttempt, SignInResult, SingleSignOnAdmission, StaffDirectory, StaffRole, StaffStanding, StaffUser, TotpEnrolment } from '../auth/staff-directory';
 import type { StaffAccountRecord, StaffAccountStore } from './staff-account.store';
 import type { StaffSignInPolicy } from './staff-sign-in.config';
 import { acceptedTotpStep, newTotpSecret, totpUri } from './totp';
@@ -20,6 +20,8 @@ export interface StaffAccountDirectoryOptions {
   log?: (message: string) => void;
   /** Runs a change and its audit rows in one transaction. */
   inTransaction?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The roles this service grants: a single sign-on user arriving with another service's token holds no other here. */
+  allowedRoles?: readonly StaffRole[];
 }
 
 /**
@@ -76,10 +78,19 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
     };
   }
 
-  async standing(username: string): Promise<StaffStanding | undefined> {
+  async standing(username: string, token?: Pick<StaffUser, 'displayName' | 'roles'>): Promise<StaffStanding | undefined> {
     const account = await this.store.find(username);
-    if (!account) return { status: 'absent' };
-    return account.disabledAt ? { status: 'disabled' } : { status: 'active', roles: [...account.roles] };
+    if (account) return account.disabledAt ? { status: 'disabled' } : { status: 'active', roles: [...account.roles] };
+    if (!token || !isSingleSignOnUsername(username)) return { status: 'absent' };
+    // A single sign-on user whose token another Vigil service issued after the provider vouched
+    // for them (a reviewer's token forwarded for evidence, say): recorded here at first use, with
+    // the roles of the token this service grants, so that from then on they can be seen and
+    // disabled here like anyone. A local account, by contrast, must be created here by an administrator.
+    const allowed = this.options.allowedRoles;
+    const roles = allowed ? token.roles.filter((role) => allowed.includes(role)) : token.roles;
+    if (roles.length === 0) return { status: 'absent' };
+    const admission = await this.admitSingleSignOn({ username, displayName: token.displayName, roles }, 'token');
+    return admission.ok ? { status: 'active', roles: admission.user.roles } : { status: 'disabled' };
   }
 
   /**
@@ -87,7 +98,7 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
    * sign-in writes them here (the first one creates the row), unless an administrator of this
    * service has disabled the account, which refuses the sign-in as it stops the tokens.
    */
-  async admitSingleSignOn(user: StaffUser): Promise<SingleSignOnAdmission> {
+  async admitSingleSignOn(user: StaffUser, via: 'sign-in' | 'token' = 'sign-in'): Promise<SingleSignOnAdmission> {
     const inTransaction = this.options.inTransaction ?? ((work) => work());
     return inTransaction(async () => {
       const now = this.now();
@@ -102,14 +113,14 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
         createdAt: now,
         updatedAt: now,
       });
-      const audit = (outcome: string) => this.options.audit.record({ actor: user.username, action: 'sign-in', resourceType: 'staff-sign-in', resourceId: user.username, detail: { outcome, via: 'single sign-on' } });
+      const audit = (outcome: string) => this.options.audit.record({ actor: user.username, action: 'sign-in', resourceType: 'staff-sign-in', resourceId: user.username, detail: { outcome, via: via === 'sign-in' ? 'single sign-on' : "another service's single sign-on token" } });
       if (created) {
-        await this.options.audit.record({ actor: 'single sign-on', action: 'create', resourceType: 'staff-account', resourceId: user.username, detail: { roles, singleSignOn: true } });
+        await this.options.audit.record({ actor: 'single sign-on', action: 'create', resourceType: 'staff-account', resourceId: user.username, detail: { roles, singleSignOn: true, via } });
       } else if ((await this.store.find(user.username))?.disabledAt) {
         await audit('disabled');
         return { ok: false, reason: 'this account has been disabled in this service: an administrator of this service can enable it' };
       }
-      await this.store.update(user.username, { displayName: user.displayName, roles, lastSignInAt: now }, now);
+      await this.store.update(user.username, { displayName: user.displayName, roles, lastSignInAt: via === 'sign-in' ? now : undefined }, now);
       await audit('ok');
       return { ok: true, user: { ...user, roles } };
     });
