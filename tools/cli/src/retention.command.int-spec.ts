@@ -59,6 +59,11 @@ describe('vigil retention purge (real Postgres)', () => {
     audit: (await tipline.query(`SELECT count(*)::int AS n FROM tipline.audit_log`))[0].n + (await hash.query(`SELECT count(*)::int AS n FROM hash_detection.audit_log`))[0].n,
   });
 
+  const purgedEvidenceEvents = async (): Promise<Array<{ reportId: string; mediaIds: string[]; recordType: string; correlationId: string }>> =>
+    (await tipline.query(`SELECT envelope FROM tipline.outbox WHERE event_type = 'evidence.purged.v1' ORDER BY seq`)).map(
+      ({ envelope }: { envelope: { correlationId: string; payload: { reportId: string; mediaIds: string[]; recordType: string } } }) => ({ ...envelope.payload, correlationId: envelope.correlationId }),
+    );
+
   beforeAll(async () => {
     database = await createTestDatabase('vigil_retention');
     tipline = createServiceDataSource({
@@ -126,7 +131,14 @@ describe('vigil retention purge (real Postgres)', () => {
     const after = await counts();
     expect(after.reports.sort()).toEqual([ids['recently-closed'], ids['old-closed-escalated'], ids['old-open'], ids['just-closed']].sort());
     expect(after.evidence.sort()).toEqual([evidence['old-open'], evidence['just-closed']].sort());
-    expect(after.outbox).toBe(2);
+    // The relayed row past its period went; each report whose evidence went is announced to hash detection.
+    expect(after.outbox).toBe(2 + 3);
+    const announced = await purgedEvidenceEvents();
+    expect(announced.sort((a, b) => a.reportId.localeCompare(b.reportId))).toEqual(
+      ['old-closed', 'recently-closed', 'old-closed-escalated']
+        .map((name) => ({ reportId: ids[name], mediaIds: [evidence[name]], recordType: 'closed-report-evidence', correlationId: ids[name] }))
+        .sort((a, b) => a.reportId.localeCompare(b.reportId)),
+    );
     expect(after.urls).toBe(2);
     const leftovers = await tipline.query(
       `SELECT (SELECT count(*) FROM tipline.report_identifiers WHERE report_id = $1)::int + (SELECT count(*) FROM tipline.retention_test_notes WHERE report_id = $1)::int AS n`,
@@ -156,6 +168,24 @@ describe('vigil retention purge (real Postgres)', () => {
     expect(await runCli(['retention', 'purge', '--database-url', database.url, '--schema', 'tipline'], again.io)).toBe(0);
     expect(again.out()).toContain('tipline closed-report: 0 purged');
     expect((await tipline.query(`SELECT count(*)::int AS n FROM tipline.audit_log`))[0].n).toBe(3);
+  });
+
+  it('announces the evidence a report takes with it when the evidence rule has not purged it first', async () => {
+    await report('closed-with-files', 'closed', { closedDaysAgo: 100 });
+    const second = randomUUID();
+    await tipline.query(`INSERT INTO tipline.evidence_files (media_id, report_id, content_type, content, sha256, encryption, created_at) VALUES ($1, $2, 'image/png', '\\x00', $3, 'none', now())`, [second, ids['closed-with-files'], 'b'.repeat(64)]);
+    const before = (await purgedEvidenceEvents()).length;
+    const capture = captureIo();
+    Object.assign(process.env, { RETENTION_CLOSED_REPORT_DAYS: '30', RETENTION_CLOSED_REPORT_EVIDENCE_DAYS: 'off' });
+    try {
+      expect(await runCli(['retention', 'purge', '--database-url', database.url, '--schema', 'tipline'], capture.io)).toBe(0);
+    } finally {
+      delete process.env.RETENTION_CLOSED_REPORT_DAYS;
+      delete process.env.RETENTION_CLOSED_REPORT_EVIDENCE_DAYS;
+    }
+    expect(capture.out()).toContain('tipline closed-report: 1 purged');
+    const announced = (await purgedEvidenceEvents()).slice(before);
+    expect(announced).toEqual([{ reportId: ids['closed-with-files'], mediaIds: [evidence['closed-with-files'], second].sort(), recordType: 'closed-report', correlationId: ids['closed-with-files'] }]);
   });
 
   it('names the variable of a malformed period and the allowed schemas', async () => {

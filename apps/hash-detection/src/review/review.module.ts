@@ -22,6 +22,7 @@ import {
   SharpPreviewRenderer,
   TypeOrmReviewExposureLog,
   TypeOrmReviewItemRepository,
+  WithdrawPurgedMediaUseCase,
   type EvidenceSource,
   type HashBankRepository,
   type PdqCandidateFinder,
@@ -76,6 +77,7 @@ export class ReviewModule {
           useFactory: (items: ReviewItemRepository, banks: HashBankRepository, pdq: PdqCandidateFinder, clock: Clock) =>
             new ResolveKnownReviewItemsUseCase(items, new KnownMediaLookup(banks, pdq), clock),
         },
+        { provide: WithdrawPurgedMediaUseCase, inject: [REVIEW_ITEM_REPOSITORY, CLOCK], useFactory: (items: ReviewItemRepository, clock: Clock) => new WithdrawPurgedMediaUseCase(items, clock) },
         ReviewRecheck,
         { provide: ReleaseItemUseCase, inject: [REVIEW_ITEM_REPOSITORY], useFactory: (items: ReviewItemRepository) => new ReleaseItemUseCase(items) },
         {
@@ -96,7 +98,7 @@ export class ReviewModule {
         },
         { provide: ExposureCountsUseCase, inject: [REVIEW_EXPOSURE_LOG, CLOCK], useFactory: (log: ReviewExposureLog, clock: Clock) => new ExposureCountsUseCase(log, clock) },
       ],
-      exports: [EnqueueUnknownMediaUseCase],
+      exports: [EnqueueUnknownMediaUseCase, WithdrawPurgedMediaUseCase],
     };
   }
 }

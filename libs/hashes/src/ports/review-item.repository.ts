@@ -22,6 +22,8 @@ export interface ReviewItemRepository {
   claimNext(reviewer: string, now: Date, leaseMs: number): Promise<ReviewItem | undefined>;
   /** Items still waiting for people (pending or in review), in id order after `afterId`: for rechecks against the banks. */
   listOpen(afterId: string | undefined, limit: number): Promise<ReviewItem[]>;
+  /** Items still waiting for people (pending or in review) whose media is one of these: for withdrawing those whose evidence was purged. */
+  findOpenByMediaIds(mediaIds: readonly string[]): Promise<ReviewItem[]>;
   /** Saves a changed item; a ConflictError when someone else changed it since it was read. */
   save(item: ReviewItem): Promise<void>;
   summary(now: Date): Promise<ReviewQueueSummary>;

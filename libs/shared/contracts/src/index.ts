@@ -10,3 +10,4 @@ export * from './events/takedown-requested';
 export * from './events/referral-disseminated.v1';
 export * from './events/referral-acknowledged.v1';
 export * from './events/victim-identified.v1';
+export * from './events/evidence-purged.v1';

@@ -20,8 +20,16 @@ describe('event contracts', () => {
     expect(() => validateEnvelope({ ...envelope('report.submitted.v1', 'tipline', submitted), id: 'not-a-uuid' })).toThrow(/id: must be a UUID/);
   });
 
+  it('accepts an evidence.purged.v1 naming its files and rule, and refuses one naming none or another rule', () => {
+    const purged = { reportId: 'r', mediaIds: ['m1', 'm2'], recordType: 'closed-report-evidence' };
+    expect(validateEnvelope(envelope('evidence.purged.v1', 'tipline', purged))).toEqual(purged);
+    expect(() => validateEnvelope(envelope('evidence.purged.v1', 'tipline', { ...purged, mediaIds: [] }))).toThrow(/payload\.mediaIds: mediaIds must contain at least 1 elements/);
+    expect(() => validateEnvelope(envelope('evidence.purged.v1', 'tipline', { ...purged, recordType: 'relayed-outbox-event' }))).toThrow(/payload\.recordType/);
+  });
+
   it('routes each event to the services that consume it', () => {
     expect(consumersOf('report.submitted.v1')).toEqual(['hash-detection']);
+    expect(consumersOf('evidence.purged.v1')).toEqual(['hash-detection']);
     expect(consumersOf('report.escalated.v1')).toEqual(['referral-hub']);
     expect(consumersOf('media.matched.v1')).toEqual(['tipline']);
   });

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { isId } from '@vigil/kernel';
 import type { EventEnvelope, ServiceName } from './envelope';
+import { EVIDENCE_PURGED_V1, EvidencePurgedV1 } from './events/evidence-purged.v1';
 import { MEDIA_MATCHED_V1, MEDIA_UNKNOWN_V1, MediaMatchedV1, MediaUnknownV1 } from './events/media-matched.v1';
 import { REFERRAL_ACKNOWLEDGED_V1, ReferralAcknowledgedV1 } from './events/referral-acknowledged.v1';
 import { REFERRAL_DISSEMINATED_V1, ReferralDisseminatedV1 } from './events/referral-disseminated.v1';
@@ -28,6 +29,7 @@ export const EVENT_CATALOGUE: Record<string, { schema: PayloadClass; consumers: 
   [REFERRAL_DISSEMINATED_V1]: { schema: ReferralDisseminatedV1, consumers: [] },
   [REFERRAL_ACKNOWLEDGED_V1]: { schema: ReferralAcknowledgedV1, consumers: [] },
   [VICTIM_IDENTIFIED_V1]: { schema: VictimIdentifiedV1, consumers: ['hash-detection'] },
+  [EVIDENCE_PURGED_V1]: { schema: EvidencePurgedV1, consumers: ['hash-detection'] },
 };
 
 export function consumersOf(eventType: string): readonly ServiceName[] {

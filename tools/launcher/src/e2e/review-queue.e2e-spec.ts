@@ -2,13 +2,15 @@ import { DEMO_STAFF, hashPassword } from '@vigil/security';
 import { createTestDatabase, syntheticImage, TEST_REDIS_URL, uniqueSuffix, type TestDatabase } from '@vigil/test-fixtures';
 import { Client } from 'pg';
 import sharp from 'sharp';
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { seedDemoData } from '../demo-seed';
 import type { PlatformUrls } from './first-flow';
-import { api, assertBuilt, eventually, freePort, PlatformProcess, reportForm, staffToken } from './platform-harness';
+import { api, assertBuilt, eventually, freePort, PlatformProcess, REPO_ROOT, reportForm, staffToken } from './platform-harness';
 
 interface ItemView {
   id: string;
@@ -19,6 +21,7 @@ interface ItemView {
   md5: string;
   pdq?: string;
   status: string;
+  withdrawal?: { reason: string; recordType: string; at: string };
   decisionCount: number;
   decisions: Array<{ reviewer: string; classification: string }>;
   links: Record<string, string>;
@@ -223,6 +226,45 @@ describe('the review queue over HTTP (services mode)', () => {
     expect(direct.headers.get('x-content-type-options')).toBe('nosniff');
     expect(direct.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await direct.arrayBuffer()).equals(unknownImage)).toBe(true);
+  });
+
+  it('withdraws an item whose evidence the tipline’s retention purged: the reviewer holding it is told, and it leaves the queue', async () => {
+    const submitted = await api<{ reference: string }>(`${urls.tipline}/api/v1/reports`, {
+      method: 'POST',
+      body: reportForm({ incidentType: 'sextortion-financial', description: 'E2E review: an image whose report will be purged' }, [{ name: 'purged.png', bytes: await syntheticImage({ pattern: 'stripes', seed: 7, width: 300, height: 200 }) }]),
+    });
+    expect(submitted.status).toBe(201);
+    await eventually(async () => {
+      const { body } = await api<QueueSummary>(`${urls.hashDetection}/api/v1/review/queue`, { token: reviewer1 });
+      return body.waiting?.high === 1 ? body : undefined;
+    }, 'the image to reach the review queue');
+    const held = (await api<ItemView>(`${urls.hashDetection}/api/v1/review/next`, { method: 'POST', token: reviewer1 })).body;
+    expect(held).toMatchObject({ reportReference: submitted.body.reference, status: 'in-review' });
+
+    // The analyst closes the report; its closing is then moved back past the evidence period (90 days).
+    const report = await api<{ id: string }>(`${urls.tipline}/api/v1/reports/${submitted.body.reference}`, { token: analyst });
+    expect((await api(`${urls.tipline}/api/v1/reports/${report.body.id}/claim`, { method: 'POST', token: analyst })).status).toBe(200);
+    expect((await api(`${urls.tipline}/api/v1/reports/${report.body.id}/decisions/close`, { method: 'POST', token: analyst, body: JSON.stringify({ reason: 'no offence found' }) })).status).toBe(204);
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query(`UPDATE tipline.reports SET closed_at = now() - interval '100 days' WHERE id = $1`, [report.body.id]);
+    } finally {
+      await client.end();
+    }
+    const purge = await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'tools', 'launcher', 'run.js'), 'cli', 'retention', 'purge', '--database-url', database.url, '--schema', 'tipline']);
+    expect(purge.stdout).toMatch(/tipline closed-report-evidence: [1-9]\d* purged/);
+    expect((await api(`${urls.tipline}/api/v1/evidence/${held.mediaId}`, { token: analyst })).status).toBe(404);
+
+    const withdrawn = await eventually(async () => {
+      const { body } = await api<ItemView>(`${urls.hashDetection}/api/v1/review/items/${held.id}`, { token: supervisor });
+      return body.status === 'withdrawn' ? body : undefined;
+    }, 'hash detection to withdraw the item');
+    expect(withdrawn.withdrawal).toMatchObject({ recordType: 'closed-report-evidence', reason: expect.stringContaining('retention') });
+    const decided = await api<{ message: string }>(`${urls.hashDetection}/api/v1/review/items/${held.id}/decisions`, { method: 'POST', token: reviewer1, body: JSON.stringify({ classification: 'not-csam' }) });
+    expect(decided.status).toBe(409);
+    expect(decided.body.message).toMatch(/withdrawn/);
+    expect((await api<QueueSummary>(`${urls.hashDetection}/api/v1/review/queue`, { token: supervisor })).body).toMatchObject({ waiting: { high: 0 }, inReview: 0 });
   });
 
   it('keeps every route behind the right role, and asks overrides for a reason', async () => {

@@ -40,6 +40,14 @@ export class InMemoryReviewItems implements ReviewItemRepository {
       .map((row) => ReviewItem.restore(row));
   }
 
+  async findOpenByMediaIds(mediaIds: readonly string[]): Promise<ReviewItem[]> {
+    const wanted = new Set(mediaIds);
+    return [...this.rows.values()]
+      .filter((row) => (row.status === 'pending' || row.status === 'in-review') && wanted.has(row.mediaId))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((row) => ReviewItem.restore(row));
+  }
+
   async save(item: ReviewItem): Promise<void> {
     const state = item.snapshot();
     if (this.rows.get(state.id)?.version !== state.version) throw new ConflictError(`review item ${state.id} was changed by someone else; reload it`);

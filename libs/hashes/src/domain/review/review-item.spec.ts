@@ -167,6 +167,54 @@ describe('ReviewItem and the consensus rule', () => {
       expect(item.snapshot()).toMatchObject({ status: 'overridden', outcome: { classification: 'not-csam', rule: 'override' } });
     });
   });
+
+  describe('withdrawn because its evidence was purged while it waited', () => {
+    const reason = "the tipline's retention purged its evidence (rule closed-report-evidence) before review";
+
+    it('leaves the queue, even from a reviewer holding it, keeping the reason, the rule and the earlier decisions', () => {
+      const item = newItem();
+      const rule = new ConsensusRule(2);
+      review(item, rule, [['r1', 'csam-a1']]);
+      item.claim('r2', t0, LEASE);
+      item.pullEvents();
+      const later = new Date(t0.getTime() + 60_000);
+      item.withdraw(reason, 'closed-report-evidence', later);
+      const state = item.snapshot();
+      expect(state).toMatchObject({ status: 'withdrawn', withdrawal: { reason, recordType: 'closed-report-evidence', at: later.toISOString() } });
+      expect(state.claimedBy).toBeUndefined();
+      expect(state.leaseExpiresAt).toBeUndefined();
+      expect(state.decisions.map((decision) => decision.reviewer)).toEqual(['r1']);
+      expect(state.outcome).toBeUndefined();
+      expect(item.isOpen).toBe(false);
+      expect(item.isHeldBy('r2', later)).toBe(false);
+      expect(item.isClaimableBy('r3', later)).toBe(false);
+      expect(() => item.claim('r3', later, LEASE)).toThrow(/not waiting for review/);
+      expect(() => item.release('r2')).toThrow(ConflictError);
+      const late = () => item.decide('r2', 'csam-a1', undefined, later, rule);
+      expect(late).toThrow(ConflictError);
+      expect(late).toThrow(/was withdrawn: the tipline's retention purged its evidence \(rule closed-report-evidence\) before review; take the next item/);
+      // No outcome, so nothing for the reviewed bank.
+      expect(item.pullEvents()).toEqual([]);
+    });
+
+    it('is withdrawn only while open, and a supervisor may still override it', () => {
+      const decided = newItem();
+      review(decided, new ConsensusRule(2), [['r1', 'not-csam'], ['r2', 'not-csam']]);
+      expect(() => decided.withdraw(reason, 'closed-report', t0)).toThrow(ConflictError);
+      expect(decided.snapshot()).toMatchObject({ status: 'decided' });
+      expect(decided.snapshot().withdrawal).toBeUndefined();
+
+      const known = newItem();
+      known.resolveAsKnown({ entryId: 'e1', bankId: 'b1', bankName: 'Partner list', classification: 'csam', matchKind: 'exact', distance: 0, reason: 'banked while it waited' }, t0);
+      expect(() => known.withdraw(reason, 'closed-report', t0)).toThrow(/already concluded/);
+
+      const item = newItem();
+      item.withdraw(reason, 'closed-report', t0);
+      expect(() => item.withdraw(reason, 'closed-report', t0)).toThrow(ConflictError);
+      item.override('sup', 'csam-b1', 'seen in the tipline before the purge', t0);
+      expect(item.snapshot()).toMatchObject({ status: 'overridden', outcome: { classification: 'csam-b1', rule: 'override' }, withdrawal: { recordType: 'closed-report' } });
+    });
+  });
 });
 
 describe('exposure windows', () => {

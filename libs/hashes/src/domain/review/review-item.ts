@@ -2,8 +2,11 @@ import { ConflictError, ForbiddenError, ValidationError, type DomainEvent } from
 import type { ConsensusRule, ConsensusVerdict, ReviewDecision } from './consensus';
 import { isReviewClassification, REVIEW_CLASSIFICATIONS, type ReviewClassification, type ReviewUrgency } from './review-classification';
 
-/** `known`: the media's hash entered a bank while the item waited, so no person needs to look at it. */
-export type ReviewStatus = 'pending' | 'in-review' | 'decided' | 'overridden' | 'known';
+/**
+ * `known`: the media's hash entered a bank while the item waited, so no person needs to look at it.
+ * `withdrawn`: the tipline's retention purged the evidence file while the item waited, so nobody can.
+ */
+export type ReviewStatus = 'pending' | 'in-review' | 'decided' | 'overridden' | 'known' | 'withdrawn';
 
 /** The bank entry that made a waiting item known, and the matching rule that said so. */
 export interface KnownMatch {
@@ -59,6 +62,8 @@ export interface ReviewItemSnapshot {
   supervisorFlag?: { at: string; reason: string };
   /** Set when the item was resolved by a bank match instead of by reviewers. */
   knownMatch?: KnownMatch;
+  /** Set when the item left the queue because its evidence no longer exists; `recordType` is the retention rule that purged it. */
+  withdrawal?: { reason: string; recordType: string; at: string };
   enqueuedAt: string;
   version: number;
 }
@@ -67,7 +72,7 @@ export type ReviewItemEvent = DomainEvent<'review.concluded', { itemId: string; 
 
 export type NewReviewItem = Omit<
   ReviewItemSnapshot,
-  'status' | 'decisions' | 'overrides' | 'version' | 'claimedBy' | 'leaseExpiresAt' | 'outcome' | 'supervisorFlag' | 'knownMatch'
+  'status' | 'decisions' | 'overrides' | 'version' | 'claimedBy' | 'leaseExpiresAt' | 'outcome' | 'supervisorFlag' | 'knownMatch' | 'withdrawal'
 >;
 
 /** Who is looking: reviewers see only what they hold; supervisors may look at any item. */
@@ -157,6 +162,9 @@ export class ReviewItem {
     if (this.state.status === 'known') {
       throw new ConflictError(`review item ${this.state.id} needs no review any more: ${this.state.knownMatch?.reason ?? 'its hash was banked'}; take the next item`);
     }
+    if (this.state.status === 'withdrawn') {
+      throw new ConflictError(`review item ${this.state.id} was withdrawn: ${this.state.withdrawal?.reason ?? 'its evidence was purged'}; take the next item`);
+    }
     if (this.state.status === 'decided' || this.state.status === 'overridden') throw new ConflictError(`review item ${this.state.id} is already decided`);
     if (this.hasDecided(reviewer)) throw new ConflictError(`review item ${this.state.id}: you have already decided on it; consensus needs independent reviewers`);
     if (this.state.status !== 'in-review' || this.state.claimedBy !== reviewer) {
@@ -202,6 +210,20 @@ export class ReviewItem {
     if (!this.isOpen) throw new ConflictError(`review item ${this.state.id} is already concluded`);
     this.state.knownMatch = { ...match, at: at.toISOString() };
     this.state.status = 'known';
+    this.state.claimedBy = undefined;
+    this.state.leaseExpiresAt = undefined;
+  }
+
+  /**
+   * The evidence file was purged (the tipline's retention) while the item waited: nobody can look
+   * at it any more, so it leaves the queue, even from a reviewer holding it. As with a bank match,
+   * earlier decisions stay on record and a supervisor may still override; no outcome is set and
+   * nothing enters the reviewed bank, since nobody concluded anything about the media.
+   */
+  withdraw(reason: string, recordType: string, at: Date): void {
+    if (!this.isOpen) throw new ConflictError(`review item ${this.state.id} is already concluded`);
+    this.state.withdrawal = { reason, recordType, at: at.toISOString() };
+    this.state.status = 'withdrawn';
     this.state.claimedBy = undefined;
     this.state.leaseExpiresAt = undefined;
   }

@@ -1,5 +1,8 @@
+import { envelope, EVIDENCE_PURGED_V1, MAX_PURGED_MEDIA_PER_EVENT, type EvidencePurgedV1, type EvidencePurgeRecordType } from '@vigil/contracts';
 import type { RetentionRule, RetentionTarget } from '@vigil/kernel';
+import { appendToOutbox } from '@vigil/messaging';
 import type { TransactionRunner } from '@vigil/persistence';
+import type { EntityManager } from 'typeorm';
 
 /** The tipline's record types under retention; periods are overridden by RETENTION_<TYPE>_DAYS. */
 export const REPORT_RETENTION_RULES: readonly RetentionRule[] = [
@@ -9,7 +12,7 @@ export const REPORT_RETENTION_RULES: readonly RetentionRule[] = [
 
 /** Evidence files of closed reports (escalated or not: the referral hub keeps what it needs in its package). */
 export class ClosedReportEvidenceRetention implements RetentionTarget {
-  readonly recordType = 'closed-report-evidence';
+  readonly recordType: EvidencePurgeRecordType = 'closed-report-evidence';
   constructor(private readonly transactions: TransactionRunner, private readonly schema: string) {}
 
   async findDue(cutoff: Date, limit: number, afterId?: string): Promise<string[]> {
@@ -22,12 +25,15 @@ export class ClosedReportEvidenceRetention implements RetentionTarget {
   }
 
   async purge(ids: readonly string[], cutoff: Date): Promise<number> {
-    const rows: unknown[] = await this.transactions.manager.query(
+    const manager = this.transactions.manager;
+    const gone: PurgedFile[] = await manager.query(
       `WITH gone AS (DELETE FROM "${this.schema}".evidence_files e USING "${this.schema}".reports r
-         WHERE e.report_id = r.id AND e.media_id = ANY($1::uuid[]) AND r.status = 'closed' AND r.closed_at < $2 RETURNING e.media_id) SELECT media_id FROM gone`,
+         WHERE e.report_id = r.id AND e.media_id = ANY($1::uuid[]) AND r.status = 'closed' AND r.closed_at < $2 RETURNING e.media_id, e.report_id)
+       SELECT media_id::text AS media_id, report_id::text AS report_id FROM gone`,
       [ids, cutoff],
     );
-    return rows.length;
+    await announcePurgedEvidence(manager, this.schema, gone, this.recordType);
+    return gone.length;
   }
 }
 
@@ -38,7 +44,7 @@ export class ClosedReportEvidenceRetention implements RetentionTarget {
  * blocking the purge; a table referencing those in turn makes the purge fail (and roll back).
  */
 export class ClosedReportRetention implements RetentionTarget {
-  readonly recordType = 'closed-report';
+  readonly recordType: EvidencePurgeRecordType = 'closed-report';
   constructor(private readonly transactions: TransactionRunner, private readonly schema: string) {}
 
   async findDue(cutoff: Date, limit: number, afterId?: string): Promise<string[]> {
@@ -65,10 +71,41 @@ export class ClosedReportRetention implements RetentionTarget {
         WHERE c.contype = 'f' AND c.confrelid = to_regclass($1) AND cardinality(c.conkey) = 1`,
       [`"${this.schema}".reports`],
     );
+    // Evidence files the shorter rule has not purged yet (it may be off) go with their report: announced alike.
+    const files: PurgedFile[] = await manager.query(
+      `SELECT media_id::text AS media_id, report_id::text AS report_id FROM "${this.schema}".evidence_files WHERE report_id = ANY($1::uuid[]) ORDER BY media_id`,
+      [dueIds],
+    );
     for (const reference of references) await manager.query(`DELETE FROM ${reference.table_name} WHERE ${reference.column_name} = ANY($1::uuid[])`, [dueIds]);
     const gone: unknown[] = await manager.query(`WITH gone AS (DELETE FROM "${this.schema}".reports WHERE id = ANY($1::uuid[]) RETURNING id) SELECT id FROM gone`, [dueIds]);
+    await announcePurgedEvidence(manager, this.schema, files, this.recordType);
     return gone.length;
   }
+}
+
+interface PurgedFile {
+  media_id: string;
+  report_id: string;
+}
+
+/**
+ * One evidence.purged.v1 per report whose files went, in the purge's own transaction (outbox):
+ * hash detection takes review items waiting on those files out of its queue, since nobody can
+ * look at them any more. A purge that rolls back announces nothing.
+ */
+async function announcePurgedEvidence(manager: EntityManager, schema: string, files: readonly PurgedFile[], recordType: EvidencePurgeRecordType): Promise<void> {
+  const byReport = new Map<string, string[]>();
+  for (const file of files) byReport.set(file.report_id, [...(byReport.get(file.report_id) ?? []), file.media_id]);
+  const events = [...byReport].flatMap(([reportId, mediaIds]) =>
+    chunks(mediaIds, MAX_PURGED_MEDIA_PER_EVENT).map((part) => envelope<EvidencePurgedV1>(EVIDENCE_PURGED_V1, 'tipline', { reportId, mediaIds: part, recordType }, { correlationId: reportId })),
+  );
+  await appendToOutbox(manager, schema, events);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let start = 0; start < items.length; start += size) parts.push(items.slice(start, start + size));
+  return parts;
 }
 
 /** The tipline's retention targets, in purge order (evidence first: its period is the shorter). */

@@ -14,6 +14,7 @@ import { CreateHashBanks1763900000001 } from '../migrations/1763900000001-create
 import { BankCuration1764000100000 } from '../migrations/1764000100000-bank-curation';
 import { CreateReviewQueue1764000500000 } from '../migrations/1764000500000-create-review-queue';
 import { ReviewKnownMatch1764001000100 } from '../migrations/1764001000100-review-known-match';
+import { ReviewWithdrawn1764001000200 } from '../migrations/1764001000200-review-withdrawn';
 import { TypeOrmHashBankRepository } from '../typeorm-hash-bank.repository';
 import { TypeOrmReviewItemRepository } from './typeorm-review-item.repository';
 
@@ -65,7 +66,7 @@ describe('banks changed through another replica, and review items whose hash was
   beforeAll(async () => {
     setup = await migratedTestDatabase({
       schema: SCHEMA,
-      migrations: [platformTablesMigration(), CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, ReviewKnownMatch1764001000100],
+      migrations: [platformTablesMigration(), CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, ReviewKnownMatch1764001000100, ReviewWithdrawn1764001000200],
     });
     banks = new TypeOrmHashBankRepository(setup.transactions, SCHEMA);
     items = new TypeOrmReviewItemRepository(setup.transactions, SCHEMA);

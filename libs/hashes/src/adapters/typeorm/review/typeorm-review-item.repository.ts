@@ -24,6 +24,7 @@ interface ItemRow {
   outcome: ReviewItemSnapshot['outcome'] | null;
   supervisor_flag: ReviewItemSnapshot['supervisorFlag'] | null;
   known_match: ReviewItemSnapshot['knownMatch'] | null;
+  withdrawal: ReviewItemSnapshot['withdrawal'] | null;
   enqueued_at: Date;
   version: number;
 }
@@ -101,6 +102,15 @@ export class TypeOrmReviewItemRepository implements ReviewItemRepository {
     return Promise.all(rows.map((row) => this.restore(this.transactions.manager, row)));
   }
 
+  async findOpenByMediaIds(mediaIds: readonly string[]): Promise<ReviewItem[]> {
+    if (mediaIds.length === 0) return [];
+    const rows: ItemRow[] = await this.transactions.manager.query(
+      `SELECT * FROM ${this.s}.review_items WHERE status IN ('pending', 'in-review') AND media_id = ANY($1::text[]) ORDER BY id`,
+      [[...mediaIds]],
+    );
+    return Promise.all(rows.map((row) => this.restore(this.transactions.manager, row)));
+  }
+
   async save(item: ReviewItem): Promise<void> {
     await this.transactions.run((manager) => this.write(manager, item));
   }
@@ -136,10 +146,11 @@ export class TypeOrmReviewItemRepository implements ReviewItemRepository {
     const state = item.snapshot();
     const [, affected] = (await manager.query(
       `UPDATE ${this.s}.review_items
-          SET status = $3, claimed_by = $4, lease_expires_at = $5, outcome = $6, supervisor_flag = $7, known_match = $8, version = version + 1
+          SET status = $3, claimed_by = $4, lease_expires_at = $5, outcome = $6, supervisor_flag = $7, known_match = $8, withdrawal = $9, version = version + 1
         WHERE id = $1 AND version = $2`,
       [state.id, state.version, state.status, state.claimedBy ?? null, state.leaseExpiresAt ?? null, state.outcome ? JSON.stringify(state.outcome) : null,
-        state.supervisorFlag ? JSON.stringify(state.supervisorFlag) : null, state.knownMatch ? JSON.stringify(state.knownMatch) : null],
+        state.supervisorFlag ? JSON.stringify(state.supervisorFlag) : null, state.knownMatch ? JSON.stringify(state.knownMatch) : null,
+        state.withdrawal ? JSON.stringify(state.withdrawal) : null],
     )) as [unknown, number];
     if (affected !== 1) throw new ConflictError(`review item ${state.id} was changed by someone else; reload it`);
     for (const [position, decision] of state.decisions.entries()) {
@@ -190,6 +201,7 @@ export class TypeOrmReviewItemRepository implements ReviewItemRepository {
       outcome: row.outcome ?? undefined,
       supervisorFlag: row.supervisor_flag ?? undefined,
       knownMatch: row.known_match ?? undefined,
+      withdrawal: row.withdrawal ?? undefined,
       enqueuedAt: new Date(row.enqueued_at).toISOString(),
       version: row.version,
     });

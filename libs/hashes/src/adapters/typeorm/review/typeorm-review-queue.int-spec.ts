@@ -21,6 +21,7 @@ import { CreateHashBanks1763900000001 } from '../migrations/1763900000001-create
 import { BankCuration1764000100000 } from '../migrations/1764000100000-bank-curation';
 import { CreateReviewQueue1764000500000 } from '../migrations/1764000500000-create-review-queue';
 import { ReviewKnownMatch1764001000100 } from '../migrations/1764001000100-review-known-match';
+import { ReviewWithdrawn1764001000200 } from '../migrations/1764001000200-review-withdrawn';
 import { TypeOrmHashBankRepository } from '../typeorm-hash-bank.repository';
 import { TypeOrmReviewExposureLog } from './typeorm-review-exposure-log';
 import { TypeOrmReviewItemRepository } from './typeorm-review-item.repository';
@@ -34,7 +35,7 @@ describe('the review queue on Postgres', () => {
   let items: TypeOrmReviewItemRepository;
 
   beforeAll(async () => {
-    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, ReviewKnownMatch1764001000100] });
+    setup = await migratedTestDatabase({ schema: SCHEMA, migrations: [platformTablesMigration(), CreateHashBanks1763900000001, BankCuration1764000100000, CreateReviewQueue1764000500000, ReviewKnownMatch1764001000100, ReviewWithdrawn1764001000200] });
     items = new TypeOrmReviewItemRepository(setup.transactions, SCHEMA);
   });
   afterAll(() => setup.close());
