@@ -1,4 +1,4 @@
-import { Layout, matchRoute, RevealProvider, StaffSignIn, useHashRoute, type RouteParams } from '@vigil/web-ui';
+import { Layout, matchRoute, RevealProvider, StaffAccountsPage, StaffSignIn, useHashRoute, type RouteParams } from '@vigil/web-ui';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
@@ -18,8 +18,11 @@ interface Route {
   render: (params: RouteParams, query: Record<string, string>) => ReactNode;
 }
 
-const SECTIONS = ['banks', 'review', 'urls', 'providers', 'match', 'index'] as const;
+const SECTIONS = ['banks', 'review', 'urls', 'providers', 'match', 'index', 'accounts'] as const;
 type Section = (typeof SECTIONS)[number];
+
+/** Staff accounts are for administrators only: the entry and the route are not there for anyone else (the API refuses them too). */
+const ADMIN_SECTIONS: readonly Section[] = ['accounts'];
 
 const ROUTES: Route[] = [
   { pattern: '/banks', section: 'banks', render: () => <BanksPage /> },
@@ -30,7 +33,13 @@ const ROUTES: Route[] = [
   { pattern: '/providers', section: 'providers', render: () => <ProvidersPage /> },
   { pattern: '/match', section: 'match', render: () => <MatchTesterPage /> },
   { pattern: '/index', section: 'index', render: () => <IndexStatusPage /> },
+  { pattern: '/accounts', section: 'accounts', render: () => <AccountsPage /> },
 ];
+
+function AccountsPage() {
+  const { t } = useTranslation();
+  return <StaffAccountsPage api={api} appName={t('app.name')} />;
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -44,7 +53,11 @@ export function App() {
     return () => window.removeEventListener('vigil:signed-out', onSignedOut);
   }, []);
 
-  const found = ROUTES.map((route) => ({ route, params: matchRoute(route.pattern, path) })).find((candidate) => candidate.params);
+  const user = signedIn ? api.currentUser() : undefined;
+  const sections = SECTIONS.filter((section) => !ADMIN_SECTIONS.includes(section) || user?.roles.includes('admin'));
+  const found = ROUTES.filter((route) => sections.includes(route.section))
+    .map((route) => ({ route, params: matchRoute(route.pattern, path) }))
+    .find((candidate) => candidate.params);
   useEffect(() => {
     if (!found && signedIn) window.location.replace('#/banks');
   }, [found, signedIn]);
@@ -61,8 +74,7 @@ export function App() {
     api.signOut();
     setSignedIn(false);
   };
-  const user = signedIn ? api.currentUser() : undefined;
-  const nav = signedIn ? SECTIONS.map((section) => ({ href: `#/${section}`, label: t(`nav.${section}`), current: found?.route.section === section })) : [];
+  const nav = signedIn ? sections.map((section) => ({ href: `#/${section}`, label: section === 'accounts' ? t('ui.accounts.nav') : t(`nav.${section}`), current: found?.route.section === section })) : [];
 
   return (
     <Layout appName={t('app.name')} nav={nav} user={user?.displayName} onSignOut={signOut}>

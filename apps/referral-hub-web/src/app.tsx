@@ -1,4 +1,4 @@
-import { Layout, matchRoute, StaffSignIn, useHashRoute, type RouteParams } from '@vigil/web-ui';
+import { Layout, matchRoute, StaffAccountsPage, StaffSignIn, useHashRoute, type RouteParams } from '@vigil/web-ui';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
@@ -9,7 +9,7 @@ import { PackagesPage } from './pages/packages-page';
 import { TriagePage } from './pages/triage-page';
 import { VictimsPage } from './pages/victims-page';
 
-const SECTIONS = ['triage', 'cases', 'victims', 'figures'] as const;
+const SECTIONS = ['triage', 'cases', 'victims', 'figures', 'accounts'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Who may open each section, as the API's role checks say; the server still decides. */
@@ -18,6 +18,7 @@ const SECTION_ROLES: Record<Section, readonly string[]> = {
   cases: ['investigator', 'supervisor', 'victim-id-officer'],
   victims: ['victim-id-officer', 'supervisor'],
   figures: ['investigator', 'supervisor', 'victim-id-officer'],
+  accounts: ['admin'],
 };
 
 interface Route {
@@ -33,7 +34,13 @@ const ROUTES: Route[] = [
   { pattern: '/cases/:id/packages', section: 'cases', render: (params) => <PackagesPage key={params.id} caseId={params.id} /> },
   { pattern: '/victims', section: 'victims', render: () => <VictimsPage /> },
   { pattern: '/figures', section: 'figures', render: () => <FiguresPage /> },
+  { pattern: '/accounts', section: 'accounts', render: () => <AccountsPage /> },
 ];
+
+function AccountsPage() {
+  const { t } = useTranslation();
+  return <StaffAccountsPage api={api} appName={t('app.name')} />;
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -49,7 +56,10 @@ export function App() {
 
   const user = signedIn ? api.currentUser() : undefined;
   const sections = SECTIONS.filter((section) => SECTION_ROLES[section].some((role) => user?.roles.includes(role)));
-  const found = ROUTES.map((route) => ({ route, params: matchRoute(route.pattern, path) })).find((candidate) => candidate.params);
+  // Staff accounts are not even routed for someone who is not an administrator (the API refuses them too).
+  const found = ROUTES.filter((route) => route.section !== 'accounts' || sections.includes('accounts'))
+    .map((route) => ({ route, params: matchRoute(route.pattern, path) }))
+    .find((candidate) => candidate.params);
   const home = sections[0] ?? 'cases';
   useEffect(() => {
     if (!found && signedIn) window.location.replace(`#/${home}`);
@@ -67,7 +77,7 @@ export function App() {
     api.signOut();
     setSignedIn(false);
   };
-  const nav = signedIn ? sections.map((section) => ({ href: `#/${section}`, label: t(`nav.${section}`), current: found?.route.section === section })) : [];
+  const nav = signedIn ? sections.map((section) => ({ href: `#/${section}`, label: section === 'accounts' ? t('ui.accounts.nav') : t(`nav.${section}`), current: found?.route.section === section })) : [];
 
   return (
     <Layout appName={t('app.name')} nav={nav} user={user?.displayName} onSignOut={signOut}>

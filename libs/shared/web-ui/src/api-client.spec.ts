@@ -123,6 +123,34 @@ describe('the staff UI API client', () => {
     expect(client.lastSingleSignOnFailure).toBeUndefined();
   });
 
+  it('manages staff accounts: the service’s roles, create, roles, disable and enable, resets; names encoded whole', async () => {
+    const account = { username: 'oidc:sam@example.org', displayName: 'Sam Example', roles: ['analyst'], status: 'active', signIn: 'single-sign-on', totp: 'none', createdBy: 'admin', createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z' };
+    const path = '/api/v1/staff-accounts/oidc%3Asam%40example.org';
+    const { fetcher, calls } = fakeFetch({
+      'GET /api/v1/staff-accounts': { status: 200, body: [account] },
+      'GET /api/v1/staff-accounts/roles': { status: 200, body: { roles: ['analyst', 'supervisor', 'admin'] } },
+      'POST /api/v1/staff-accounts': { status: 201, body: { ...account, username: 'new.analyst', signIn: 'local' } },
+      [`PUT ${path}/roles`]: { status: 400, body: { statusCode: 400, message: 'username: oidc:sam@example.org signs in through the identity provider; its roles come from the identity provider', field: 'username' } },
+      [`POST ${path}/disable`]: { status: 200, body: { ...account, status: 'disabled' } },
+      [`POST ${path}/enable`]: { status: 200, body: account },
+      'POST /api/v1/staff-accounts/new.analyst/reset-password': { status: 200, body: account },
+      'POST /api/v1/staff-accounts/new.analyst/reset-totp': { status: 200, body: account },
+    });
+    const client = new ApiClient({ tokens: memoryTokens('t'), fetch: fetcher });
+    expect(await client.staffAccounts()).toEqual([account]);
+    expect(await client.staffRoles()).toEqual(['analyst', 'supervisor', 'admin']);
+    await client.createStaffAccount({ username: 'new.analyst', displayName: 'New Analyst', roles: ['analyst'], password: 'a first passphrase' });
+    expect(JSON.parse(String(calls[2].init.body))).toEqual({ username: 'new.analyst', displayName: 'New Analyst', roles: ['analyst'], password: 'a first passphrase' });
+    await expect(client.setStaffRoles(account.username, ['admin'])).rejects.toMatchObject({ status: 400, field: 'username' });
+    expect(calls[3].init).toMatchObject({ method: 'PUT', body: '{"roles":["admin"]}' });
+    expect(await client.disableStaffAccount(account.username)).toMatchObject({ status: 'disabled' });
+    expect(await client.enableStaffAccount(account.username)).toMatchObject({ status: 'active' });
+    await client.resetStaffPassword('new.analyst', 'another passphrase');
+    expect(calls[6].init.body).toBe('{"password":"another passphrase"}');
+    await client.resetStaffTotp('new.analyst');
+    expect(calls.map((call) => `${call.init.method} ${call.url}`).slice(4)).toEqual([`POST ${path}/disable`, `POST ${path}/enable`, 'POST /api/v1/staff-accounts/new.analyst/reset-password', 'POST /api/v1/staff-accounts/new.analyst/reset-totp']);
+  });
+
   it('reads the signed-in person from the token for display', () => {
     const payload = Buffer.from(JSON.stringify({ sub: 'reviewer', name: 'Demo Reviewer', roles: ['reviewer'] })).toString('base64url');
     const client = new ApiClient({ tokens: memoryTokens(`h.${payload}.s`), fetch: fakeFetch({}).fetcher });

@@ -64,6 +64,11 @@ export function queryString(query: Record<string, QueryValue> = {}): string {
   return text ? `?${text}` : '';
 }
 
+/** `oidc:someone@example.org` is one path segment: the name is encoded whole. */
+function staffAccountPath(username: string): string {
+  return `/api/v1/staff-accounts/${encodeURIComponent(username)}`;
+}
+
 function fieldFrom(body: unknown): string | undefined {
   const field = body && typeof body === 'object' && 'field' in body ? (body as { field: unknown }).field : undefined;
   return typeof field === 'string' && field ? field : undefined;
@@ -81,6 +86,33 @@ export interface SignInOptions {
 export interface TotpEnrolment {
   secret: string;
   otpauthUri: string;
+}
+
+/**
+ * A staff account of this service as its administrators see it (`/api/v1/staff-accounts`): never
+ * a password hash or TOTP secret. Mirrors StaffAccountView in libs/shared/security, which
+ * browser code may not import.
+ */
+export interface StaffAccount {
+  username: string;
+  displayName: string;
+  roles: string[];
+  status: 'active' | 'locked' | 'disabled';
+  /** local: a password and authenticator kept by the service; single-sign-on: the identity provider owns its roles and second factor. */
+  signIn: 'local' | 'single-sign-on';
+  totp: 'enabled' | 'pending' | 'none';
+  lockedUntil?: string;
+  lastSignInAt?: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewStaffAccount {
+  username: string;
+  displayName: string;
+  roles: string[];
+  password: string;
 }
 
 const SINGLE_SIGN_ON_FRAGMENT = /^#\/signed-in(?:\?|$)/;
@@ -208,6 +240,46 @@ export class ApiClient {
     }
   }
 
+  /** GET /api/v1/staff-accounts (admin): this service's accounts. */
+  staffAccounts(): Promise<StaffAccount[]> {
+    return this.get<StaffAccount[]>('/api/v1/staff-accounts');
+  }
+
+  /** GET /api/v1/staff-accounts/roles (admin): the roles this service grants, the only ones an account here can hold. */
+  async staffRoles(): Promise<string[]> {
+    return (await this.get<{ roles: string[] }>('/api/v1/staff-accounts/roles')).roles;
+  }
+
+  /** POST /api/v1/staff-accounts; a refusal names its field (`username`, `roles`, `password`) when the server does. */
+  createStaffAccount(account: NewStaffAccount): Promise<StaffAccount> {
+    return this.post<StaffAccount>('/api/v1/staff-accounts', account);
+  }
+
+  /** PUT /api/v1/staff-accounts/:username/roles; refused (400) for a single sign-on account, whose provider grants its roles. */
+  setStaffRoles(username: string, roles: string[]): Promise<StaffAccount> {
+    return this.put<StaffAccount>(`${staffAccountPath(username)}/roles`, { roles });
+  }
+
+  /** POST …/disable: its tokens stop at once. The server refuses an administrator's own account. */
+  disableStaffAccount(username: string): Promise<StaffAccount> {
+    return this.post<StaffAccount>(`${staffAccountPath(username)}/disable`);
+  }
+
+  /** POST …/enable: also lifts a lockout. */
+  enableStaffAccount(username: string): Promise<StaffAccount> {
+    return this.post<StaffAccount>(`${staffAccountPath(username)}/enable`);
+  }
+
+  /** POST …/reset-password (and lift a lockout); local accounts only. */
+  resetStaffPassword(username: string, password: string): Promise<StaffAccount> {
+    return this.post<StaffAccount>(`${staffAccountPath(username)}/reset-password`, { password });
+  }
+
+  /** POST …/reset-totp: forget the authenticator; the account enrols a new one at its next sign-in. Local accounts only. */
+  resetStaffTotp(username: string): Promise<StaffAccount> {
+    return this.post<StaffAccount>(`${staffAccountPath(username)}/reset-totp`);
+  }
+
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T> {
     return this.json<T>(`${path}${queryString(query)}`, { method: 'GET' });
   }
@@ -218,6 +290,10 @@ export class ApiClient {
 
   patch<T>(path: string, body: unknown): Promise<T> {
     return this.json<T>(path, { method: 'PATCH', body: JSON.stringify(body) });
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.json<T>(path, { method: 'PUT', body: JSON.stringify(body) });
   }
 
   /** multipart/form-data (file uploads); the browser sets the boundary. */

@@ -11,6 +11,7 @@ export * from './language-switch';
 export * from './layout';
 export * from './locale-keys';
 export * from './single-sign-on';
+export * from './staff-accounts-page';
 export * from './staff-sign-in';
 export * from './totp-secret';
 export * from './use-hash-route';

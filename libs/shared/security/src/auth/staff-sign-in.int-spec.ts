@@ -143,6 +143,10 @@ describe('staff sign-in over HTTP', () => {
 
   it('lets an administrator manage accounts over the API, refusing bad input with the field named', async () => {
     const { token } = await enrol('admin', 'admin passphrase 1');
+    // The roles the account forms may offer: this service's, not every staff role.
+    const roles = await get('/api/v1/staff-accounts/roles', token);
+    expect(roles.status).toBe(200);
+    expect(await roles.json()).toEqual({ roles: [...ROLES] });
     const created = await post('/api/v1/staff-accounts', { username: 'new.analyst', displayName: 'New Analyst', roles: ['analyst'], password: 'a first passphrase' }, token);
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ username: 'new.analyst', roles: ['analyst'], status: 'active', totp: 'none' });
@@ -182,9 +186,13 @@ describe('staff sign-in over HTTP', () => {
     await staffAccounts.create({ username: 'mover', displayName: 'Mover', roles: ['analyst'], password: 'a mover passphrase' }, 'admin');
     const { token } = await enrol('mover', 'a mover passphrase');
     expect((await get('/api/v1/staff-accounts', token)).status).toBe(403);
+    const rolesRefused = await get('/api/v1/staff-accounts/roles', token);
+    expect(rolesRefused.status).toBe(403);
+    expect(((await rolesRefused.json()) as { message: string }).message).toBe('this action needs one of the roles: admin');
 
     await staffAccounts.setRoles('mover', ['admin'], 'admin');
     expect((await get('/api/v1/staff-accounts', token)).status).toBe(200);
+    expect((await get('/api/v1/staff-accounts/roles', token)).status).toBe(200);
 
     await staffAccounts.setRoles('mover', ['analyst'], 'admin');
     const revoked = await get('/api/v1/staff-accounts', token);

@@ -37,6 +37,10 @@ export class ResetStaffPasswordRequest {
   password!: string;
 }
 
+export class StaffRolesResponse {
+  @ApiProperty({ enum: STAFF_ROLES, isArray: true, example: ['analyst', 'supervisor', 'auditor', 'admin'] }) roles!: StaffRole[];
+}
+
 export class StaffAccountResponse implements StaffAccountView {
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
@@ -65,6 +69,14 @@ export class StaffAccountsController {
   @ApiOkResponse({ type: [StaffAccountResponse] })
   list(@CurrentUser() user: StaffUser): Promise<StaffAccountView[]> {
     return this.accounts.list(user.username);
+  }
+
+  @Get('roles')
+  @Roles('admin')
+  @ApiOperation({ summary: 'The roles this service grants: an account here can hold these and no other' })
+  @ApiOkResponse({ type: StaffRolesResponse })
+  roles(): StaffRolesResponse {
+    return { roles: [...this.accounts.allowedRoles] };
   }
 
   @Post()

@@ -1,3 +1,5 @@
+import { keysUsedInSources } from '@vigil/test-fixtures';
+import { join } from 'node:path';
 import { blankStrings, localeKeys } from '../locale-keys';
 import en from './en.json';
 import fr from './fr.json';
@@ -10,5 +12,12 @@ describe('shared UI strings', () => {
   it('leaves no string blank in either language', () => {
     expect(blankStrings(en)).toEqual([]);
     expect(blankStrings(fr)).toEqual([]);
+  });
+
+  it('defines every key the shared components use', () => {
+    const defined = new Set(localeKeys(en));
+    const used = keysUsedInSources(join(__dirname, '..'));
+    expect(used.length).toBeGreaterThan(50);
+    expect(used.filter((key) => !defined.has(key))).toEqual([]);
   });
 });

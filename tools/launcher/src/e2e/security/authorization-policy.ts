@@ -38,6 +38,7 @@ const PLATFORM: AppPolicy = {
   'POST /api/v1/auth/totp/confirm': { roles: 'any-staff' },
   // Local staff accounts of this app (argon2, TOTP, lockout): administrators only, every change audited.
   'GET /api/v1/staff-accounts': { roles: ['admin'] },
+  'GET /api/v1/staff-accounts/roles': { roles: ['admin'] },
   'POST /api/v1/staff-accounts': { roles: ['admin'] },
   'PUT /api/v1/staff-accounts/:username/roles': { roles: ['admin'] },
   'POST /api/v1/staff-accounts/:username/disable': { roles: ['admin'] },
