@@ -13,6 +13,16 @@ describe('copyOfPlainData', () => {
     fc.assert(fc.property(plain, (value) => expect(text(copyOfPlainData(value))).toBe(text(structuredClone(value)))));
   });
 
+  it('keeps a key named __proto__ as a key, never as the copy’s prototype (fast-check found it: {"__proto__":0} came back as {})', () => {
+    const original = JSON.parse('{"__proto__":{"isAdmin":true},"name":"x"}') as Record<string, unknown>;
+    const copy = copyOfPlainData(original);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect((copy as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+    expect(Object.keys(copy)).toEqual(['__proto__', 'name']);
+    expect(JSON.stringify(copy)).toBe('{"__proto__":{"isAdmin":true},"name":"x"}');
+    expect(JSON.stringify(copyOfPlainData(JSON.parse('{"__proto__":0}')))).toBe('{"__proto__":0}');
+  });
+
   it('shares nothing with the original', () => {
     const original = { urls: ['https://example.org/a'], media: [{ sha256: 'a'.repeat(64), match: { reason: 'sha256 equal' } }] };
     const copy = copyOfPlainData(original);

@@ -10,6 +10,12 @@ export function copyOfPlainData<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyOfPlainData) as T;
   if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = copyOfPlainData((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value)) {
+    const inner = copyOfPlainData((value as Record<string, unknown>)[key]);
+    // A key named __proto__ (JSON.parse makes it an own property, as a request body can) must stay
+    // a key: assigned, it would set the copy's prototype to whatever object the sender chose.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: inner, enumerable: true, writable: true, configurable: true });
+    else copy[key] = inner;
+  }
   return copy as T;
 }
