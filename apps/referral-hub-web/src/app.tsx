@@ -55,7 +55,8 @@ export function App() {
   }, []);
 
   const user = signedIn ? api.currentUser() : undefined;
-  const sections = SECTIONS.filter((section) => SECTION_ROLES[section].some((role) => user?.roles.includes(role)));
+  // An administrator holds every role in the API's checks, so every section is theirs too.
+  const sections = SECTIONS.filter((section) => user?.roles.includes('admin') || SECTION_ROLES[section].some((role) => user?.roles.includes(role)));
   // Staff accounts are not even routed for someone who is not an administrator (the API refuses them too).
   const found = ROUTES.filter((route) => route.section !== 'accounts' || sections.includes('accounts'))
     .map((route) => ({ route, params: matchRoute(route.pattern, path) }))

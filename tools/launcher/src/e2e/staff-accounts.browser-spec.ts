@@ -88,6 +88,8 @@ describe('staff accounts page in Chromium', () => {
       await expect(row('admin (you)').textContent()).resolves.toMatch(/Demo Administrator.*Administrator.*Active.*Password/);
       expect(await page.title()).toMatch(/^Staff accounts — /);
     }
+    // The administrator holds every role of the hub's API, so its other sections are offered too.
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Triage queue', 'Cases', 'Victim identification', 'Figures', 'Accounts']);
     await expectAccessible();
   });
 
