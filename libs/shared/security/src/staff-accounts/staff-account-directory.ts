@@ -109,6 +109,7 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
         roles,
         passwordHash: NO_PASSWORD_HASH,
         failedAttempts: 0,
+        lastSignInAt: via === 'sign-in' ? now : undefined,
         createdBy: 'single sign-on',
         createdAt: now,
         updatedAt: now,
@@ -116,11 +117,13 @@ export class StaffAccountDirectory implements StaffDirectory, TotpEnrolment {
       const audit = (outcome: string) => this.options.audit.record({ actor: user.username, action: 'sign-in', resourceType: 'staff-sign-in', resourceId: user.username, detail: { outcome, via: via === 'sign-in' ? 'single sign-on' : "another service's single sign-on token" } });
       if (created) {
         await this.options.audit.record({ actor: 'single sign-on', action: 'create', resourceType: 'staff-account', resourceId: user.username, detail: { roles, singleSignOn: true, via } });
-      } else if ((await this.store.find(user.username))?.disabledAt) {
-        await audit('disabled');
-        return { ok: false, reason: 'this account has been disabled in this service: an administrator of this service can enable it' };
+      } else {
+        if ((await this.store.find(user.username))?.disabledAt) {
+          await audit('disabled');
+          return { ok: false, reason: 'this account has been disabled in this service: an administrator of this service can enable it' };
+        }
+        await this.store.update(user.username, { displayName: user.displayName, roles, lastSignInAt: via === 'sign-in' ? now : undefined }, now);
       }
-      await this.store.update(user.username, { displayName: user.displayName, roles, lastSignInAt: via === 'sign-in' ? now : undefined }, now);
       await audit('ok');
       return { ok: true, user: { ...user, roles } };
     });

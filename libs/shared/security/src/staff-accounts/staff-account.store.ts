@@ -94,9 +94,9 @@ export class SqlStaffAccountStore implements StaffAccountStore {
 
   async insertIfAbsent(record: StaffAccountRecord): Promise<boolean> {
     const inserted: unknown[] = await this.manager().query(
-      `INSERT INTO ${this.table} (username, display_name, roles, password_hash, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (username) DO NOTHING RETURNING username`,
-      [record.username, record.displayName, record.roles, record.passwordHash, record.createdBy, record.createdAt],
+      `INSERT INTO ${this.table} (username, display_name, roles, password_hash, last_sign_in_at, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (username) DO NOTHING RETURNING username`,
+      [record.username, record.displayName, record.roles, record.passwordHash, record.lastSignInAt ?? null, record.createdBy, record.createdAt],
     );
     return inserted.length === 1;
   }
