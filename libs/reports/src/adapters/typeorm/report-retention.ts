@@ -95,7 +95,11 @@ interface PurgedFile {
  */
 async function announcePurgedEvidence(manager: EntityManager, schema: string, files: readonly PurgedFile[], recordType: EvidencePurgeRecordType): Promise<void> {
   const byReport = new Map<string, string[]>();
-  for (const file of files) byReport.set(file.report_id, [...(byReport.get(file.report_id) ?? []), file.media_id]);
+  for (const file of files) {
+    const mediaIds = byReport.get(file.report_id);
+    if (mediaIds) mediaIds.push(file.media_id);
+    else byReport.set(file.report_id, [file.media_id]);
+  }
   const events = [...byReport].flatMap(([reportId, mediaIds]) =>
     chunks(mediaIds, MAX_PURGED_MEDIA_PER_EVENT).map((part) => envelope<EvidencePurgedV1>(EVIDENCE_PURGED_V1, 'tipline', { reportId, mediaIds: part, recordType }, { correlationId: reportId })),
   );
