@@ -1,7 +1,7 @@
 import type { ServiceName } from '@vigil/contracts';
 import { BullMqMessageBus, InProcessMessageBus, type MessageBus, type RetryPolicy } from '@vigil/messaging';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@vigil/persistence';
-import { bootstrapService, rootLogger, type RunningService } from '@vigil/platform';
+import { bootstrapService, rootLogger, SERVICE_STAFF_ROLES, type RunningService } from '@vigil/platform';
 import { DEMO_STAFF, demoStaffAccounts, keyRingFromEnvironment, publicRateLimitFromEnv, type KeyEncryptionKeyProvider, type StaffAccount } from '@vigil/security';
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
@@ -124,8 +124,12 @@ function printBanner(running: RunningService[], demoLogins: boolean): void {
   const lines = ['', 'Vigil is running (embedded mode).', ''];
   for (const service of running) lines.push(`  ${service.name.padEnd(15)} ${service.url}   API docs: ${service.url}/docs   health: ${service.url}/health`);
   if (demoLogins) {
-    lines.push('', '  Demo staff logins (POST /api/v1/auth/login on any service):');
-    for (const user of DEMO_STAFF) lines.push(`    ${user.username.padEnd(13)} ${user.password.padEnd(26)} roles: ${user.roles.join(', ')}`);
+    lines.push('', '  Demo staff logins (POST /api/v1/auth/login, or the web UI, of the services named):');
+    for (const user of DEMO_STAFF) {
+      // Each service holds the account only with the roles it grants (StaffAccountAdmin.seed).
+      const where = running.filter((service) => user.roles.some((role) => SERVICE_STAFF_ROLES[service.name].includes(role))).map((service) => service.name);
+      lines.push(`    ${user.username.padEnd(13)} ${user.password.padEnd(26)} roles: ${user.roles.join(', ')}  (${where.join(', ')})`);
+    }
   }
   lines.push('', 'Stop with Ctrl-C. Data is kept under .vigil/ between runs.', '');
   console.log(lines.join('\n'));

@@ -268,10 +268,11 @@ describe('the review queue over HTTP (services mode)', () => {
   });
 
   it('keeps every route behind the right role, and asks overrides for a reason', async () => {
-    const investigator = await staffToken(urls.hashDetection, 'investigator');
+    // The auditor has an account in both services, with no review role.
+    const auditor = await staffToken(urls.hashDetection, 'auditor');
     expect((await api(`${urls.hashDetection}/api/v1/review/next`, { method: 'POST', token: analyst })).status).toBe(403);
-    expect((await api(`${urls.hashDetection}/api/v1/review/queue`, { token: investigator })).status).toBe(403);
-    expect((await api(`${urls.tipline}/api/v1/evidence/${claimed.mediaId}`, { token: investigator })).status).toBe(403);
+    expect((await api(`${urls.hashDetection}/api/v1/review/queue`, { token: auditor })).status).toBe(403);
+    expect((await api(`${urls.tipline}/api/v1/evidence/${claimed.mediaId}`, { token: auditor })).status).toBe(403);
     expect((await api(`${urls.tipline}/api/v1/evidence/${claimed.mediaId}`)).status).toBe(401);
     expect((await api(`${urls.hashDetection}${claimed.links.decisions.replace('/decisions', '/override')}`, { method: 'POST', token: reviewer2, body: JSON.stringify({ classification: 'not-csam', reason: 'x' }) })).status).toBe(403);
     const noReason = await api<{ message: string[] }>(`${urls.hashDetection}/api/v1/review/items/${claimed.id}/override`, { method: 'POST', token: supervisor, body: JSON.stringify({ classification: 'not-csam', reason: '' }) });

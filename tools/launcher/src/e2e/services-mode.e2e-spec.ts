@@ -78,7 +78,10 @@ describe('services mode: three processes, Postgres and BullMQ', () => {
     expect((await api(`${urls.tipline}/api/v1/reports`)).status).toBe(401);
     expect((await api(`${urls.referralHub}/api/v1/cases`, { token: 'not-a-token' })).status).toBe(401);
     const analyst = await staffToken(urls.tipline, 'analyst');
-    expect((await api(`${urls.referralHub}/api/v1/cases`, { token: analyst })).status).toBe(403);
+    // The demo analyst has no account in the hub (no hub role), so the tipline's token is unknown there…
+    expect((await api(`${urls.referralHub}/api/v1/cases`, { token: analyst })).status).toBe(401);
+    // …and a hub account without a case role is refused.
+    expect((await api(`${urls.referralHub}/api/v1/cases`, { token: await staffToken(urls.referralHub, 'auditor') })).status).toBe(403);
     expect((await api(`${urls.hashDetection}/api/v1/banks`, { method: 'POST', token: analyst, body: '{}' })).status).toBe(403);
   });
 

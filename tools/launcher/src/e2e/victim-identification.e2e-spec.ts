@@ -102,11 +102,11 @@ describe('victim identification: referral hub → victim.identified.v1 → hash-
   });
 
   it('keeps the log to its roles and names the wrong field in bad input', async () => {
-    const analyst = await staffToken(hub, 'analyst');
+    const investigator = await staffToken(hub, 'investigator');
     const officer = await staffToken(hub, 'victimid');
     const valid = { pseudonym: 'VIC-E2E0002', ageBand: '4-7', gender: 'girl', province: 'ON', identifiedOn: '2026-10-01', identifyingAgency: 'toronto-police-service' };
-    expect((await api(`${hub}/api/v1/victims`, { method: 'POST', token: analyst, body: JSON.stringify(valid) })).status).toBe(403);
-    expect((await api(`${hub}/api/v1/victims`, { token: analyst })).status).toBe(403);
+    expect((await api(`${hub}/api/v1/victims`, { method: 'POST', token: investigator, body: JSON.stringify(valid) })).status).toBe(403);
+    expect((await api(`${hub}/api/v1/victims`, { token: investigator })).status).toBe(403);
     expect((await api(`${hub}/api/v1/victims`)).status).toBe(401);
 
     const bad = async (changes: Record<string, unknown>, field: RegExp) => {

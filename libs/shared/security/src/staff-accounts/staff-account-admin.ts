@@ -112,13 +112,17 @@ export class StaffAccountAdmin {
 
   /**
    * Writes accounts that do not exist yet (demo users, VIGIL_STAFF_FILE); existing ones are left
-   * as they are, so a restart never undoes an administrator's change. Returns how many were added.
+   * as they are, so a restart never undoes an administrator's change. The launcher hands every
+   * service the same list, so each account gets only the roles this service grants, and one it
+   * grants none of is not written here. Returns how many were added.
    */
   async seed(accounts: readonly StaffAccount[], actor = 'system'): Promise<number> {
     let added = 0;
     for (const account of accounts) {
+      const roles = account.roles.filter((role) => this.options.allowedRoles.includes(role));
+      if (roles.length === 0) continue;
       const now = this.now();
-      const record: StaffAccountRecord = { ...account, roles: [...account.roles], failedAttempts: 0, createdBy: actor, createdAt: now, updatedAt: now };
+      const record: StaffAccountRecord = { ...account, roles, failedAttempts: 0, createdBy: actor, createdAt: now, updatedAt: now };
       await this.inTransaction(async () => {
         if (!(await this.store.insertIfAbsent(record))) return;
         added++;

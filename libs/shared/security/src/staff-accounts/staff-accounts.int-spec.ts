@@ -66,7 +66,7 @@ describe('staff accounts on Postgres', () => {
   });
 
   it('seeds the demo users once: a restart adds nothing and keeps an administrator’s changes', async () => {
-    expect(await admin.seed(await demoStaffAccounts())).toBe(DEMO_STAFF.length);
+    expect(await admin.seed(await demoStaffAccounts())).toBe(DEMO_STAFF.length - 2);
     await admin.setRoles('analyst', ['analyst', 'reviewer'], 'admin');
     expect(await admin.seed(await demoStaffAccounts())).toBe(0);
     expect((await store.find('analyst'))?.roles).toEqual(['analyst', 'reviewer']);
@@ -76,6 +76,17 @@ describe('staff accounts on Postgres', () => {
       { actor: 'system', action: 'create', detail: { roles: ['analyst'], seeded: true } },
       { actor: 'admin', action: 'change', detail: { change: 'roles', roles: ['analyst', 'reviewer'] } },
     ]);
+  });
+
+  it('seeds each account with the roles this service grants only, and not at all one it grants none of', async () => {
+    const seeded = DEMO_STAFF.filter((user) => user.roles.some((role) => (TIPLINE_ROLES as readonly string[]).includes(role)));
+    expect(seeded.map((user) => user.username)).toEqual(['analyst', 'supervisor', 'reviewer', 'auditor', 'admin']);
+    await admin.seed(await demoStaffAccounts());
+    expect((await store.find('reviewer'))?.roles).toEqual(['reviewer']); // bank-curator is hash detection's
+    expect((await store.find('supervisor'))?.roles).toEqual(['analyst', 'supervisor']);
+    expect(await store.find('investigator')).toBeUndefined();
+    expect(await store.find('victimid')).toBeUndefined();
+    expect((await admin.list('admin')).map((account) => account.username).sort()).toEqual(seeded.map((user) => user.username).sort());
   });
 
   it('creates accounts with argon2id hashes, refuses duplicates and roles this service does not grant, and never shows the hash', async () => {
