@@ -6,13 +6,17 @@ import type { ReviewItemRepository } from '../../ports/review-item.repository';
 
 /**
  * Media that matched nothing go to human review, with the report's urgency. Known material
- * (matched) never enters the queue, so no one is shown it again.
+ * (matched) never enters the queue, so no one is shown it again. Only files the tipline holds
+ * can be reviewed: a reviewer classifies what they see, and an industry report gives its files
+ * by hash, never the bytes (the platform keeps them), so such a file would wait in the queue
+ * with nothing to show. It stays recorded as unknown (media.unknown.v1), as before.
  */
 export class EnqueueUnknownMediaUseCase {
   constructor(private readonly items: ReviewItemRepository, private readonly clock: Clock, private readonly newId: () => string) {}
 
   /** `published` is what matching answered for this report (MatchReportMediaUseCase.execute's result). */
   async execute(report: ReportSubmittedV1, published: readonly EventEnvelope[]): Promise<ReviewItem[]> {
+    if (report.source === 'industry') return [];
     const unknown = new Set(
       published
         .filter((event) => event.type === MEDIA_UNKNOWN_V1)
@@ -23,7 +27,7 @@ export class EnqueueUnknownMediaUseCase {
     const enqueuedAt = this.clock.now().toISOString();
     const items = report.media
       .filter((media) => unknown.has(media.mediaId))
-      // A file known to us only by some of its hashes (a partner's) has no bytes for a reviewer to look at.
+      // A public report's files are digested at intake; one without both digests was not received as bytes.
       .filter((media): media is typeof media & { sha256: string; md5: string } => Boolean(media.sha256 && media.md5))
       .map((media) =>
         ReviewItem.enqueue({

@@ -35,6 +35,13 @@ describe('EnqueueUnknownMediaUseCase', () => {
     expect([...items.rows.values()][0]).toMatchObject({ urgency: 'critical', reportReference: 'VGL-AAAA-BBBB', status: 'pending' });
   });
 
+  it('queues nothing of an industry report: its files come by hash, with no bytes for a reviewer to see', async () => {
+    const items = new InMemoryReviewItems();
+    const report = { ...submitted('high'), source: 'industry' as const };
+    expect(await new EnqueueUnknownMediaUseCase(items, clock, newId).execute(report, answers(report, [0, 1]))).toEqual([]);
+    expect(items.rows.size).toBe(0);
+  });
+
   it('treats a report without a priority (an older event) as normal', async () => {
     const items = new InMemoryReviewItems();
     const report = submitted();
