@@ -55,7 +55,7 @@ export class ReportDecisionsController {
   @Post('classification')
   @HttpCode(200)
   @Roles('analyst', 'supervisor')
-  @ApiOperation({ summary: 'Confirm or correct the incident type and attach Criminal Code offence categories' })
+  @ApiOperation({ summary: 'Confirm or correct the incident type and attach Criminal Code offence categories (409 once the report is closed)' })
   classify(@CurrentUser() user: StaffUser, @Param('id', uuid) id: string, @Body() body: ClassificationRequest) {
     return this.triage.classify(id, analyst(user), body.incidentType, body.offences);
   }
@@ -71,7 +71,7 @@ export class ReportDecisionsController {
   @Post('incidents')
   @HttpCode(200)
   @Roles('analyst', 'supervisor')
-  @ApiOperation({ summary: 'Split the report into incidents (each with its type, URLs and offences)' })
+  @ApiOperation({ summary: 'Split the report into incidents (each with its type, URLs and offences; 409 once the report is closed)' })
   split(@CurrentUser() user: StaffUser, @Param('id', uuid) id: string, @Body() body: SplitRequest) {
     return this.triage.split(
       id,
@@ -83,7 +83,7 @@ export class ReportDecisionsController {
   @Post('decisions/takedown')
   @HttpCode(200)
   @Roles('analyst', 'supervisor')
-  @ApiOperation({ summary: 'Request takedown of the report’s URLs: publishes takedown.requested.v1 to hash-detection' })
+  @ApiOperation({ summary: 'Request takedown of the report’s URLs: publishes takedown.requested.v1 to hash-detection for those not requested before (409 if all were, or once the report is closed)' })
   takedown(@CurrentUser() user: StaffUser, @Param('id', uuid) id: string, @Body() body: TakedownRequest) {
     return this.triage.requestTakedown(id, analyst(user), body.urls, body.classification);
   }
@@ -91,7 +91,7 @@ export class ReportDecisionsController {
   @Post('decisions/forward')
   @HttpCode(204)
   @Roles('analyst', 'supervisor')
-  @ApiOperation({ summary: 'Record that the report was forwarded to a foreign hotline (country as ISO 3166-1 alpha-2)' })
+  @ApiOperation({ summary: 'Record that the report was forwarded to a foreign hotline (country as ISO 3166-1 alpha-2; 409 once the report is closed)' })
   async forward(@CurrentUser() user: StaffUser, @Param('id', uuid) id: string, @Body() body: ForwardAbroadRequest): Promise<void> {
     await this.triage.forwardAbroad(id, analyst(user), body.country, body.hotline, body.note);
   }

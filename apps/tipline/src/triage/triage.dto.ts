@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INCIDENT_TYPES, OFFENCE_CATEGORIES, PRIORITY_LEVELS } from '@vigil/reports';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO31661Alpha2, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 const OFFENCE_CODES = OFFENCE_CATEGORIES.map((category) => category.code);
 const OFFENCE_HELP = OFFENCE_CATEGORIES.map((category) => `${category.code} ${category.label}`).join('; ');
@@ -58,7 +58,7 @@ export class TakedownRequest {
 }
 
 export class ForwardAbroadRequest {
-  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2 country of the hotline' }) @Matches(/^[A-Za-z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code, e.g. FR' }) country!: string;
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2 country of the hotline' }) @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code of a country, e.g. FR' }) country!: string;
   @ApiProperty({ example: 'Point de Contact' }) @IsString() @MinLength(1) @MaxLength(200) hotline!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }

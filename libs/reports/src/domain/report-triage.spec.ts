@@ -77,6 +77,16 @@ describe('ReportTriage', () => {
     expect(state.claim).toBeUndefined();
   });
 
+  it('requests a takedown once per URL: a repeat of the same URLs is a conflict, a new URL alone goes through', () => {
+    const triage = ReportTriage.start('r1');
+    expect(triage.requestTakedown('ana', at, ['https://a.example/1', 'https://a.example/2'])).toEqual(['https://a.example/1', 'https://a.example/2']);
+    expect(() => triage.requestTakedown('bo', later(1), ['https://a.example/2', 'https://a.example/1'])).toThrow(ConflictError);
+    expect(() => triage.requestTakedown('bo', later(1), ['https://a.example/1'])).toThrow(/already requested for this URL \(last by ana at 2026-11-23T10:00:00.000Z\)/);
+    expect(triage.requestTakedown('bo', later(2), ['https://a.example/1', 'https://a.example/3'])).toEqual(['https://a.example/3']);
+    const timeline = triage.snapshot().timeline.filter((entry) => entry.action === 'takedown-requested');
+    expect(timeline.map((entry) => entry.summary)).toEqual(['takedown requested for 2 URL(s)', 'takedown requested for 1 URL(s)']);
+  });
+
   it('lets a supervisor assign a held report to another analyst', () => {
     const triage = ReportTriage.start('r1');
     triage.claim('ana', at, 30);

@@ -188,10 +188,23 @@ export class ReportTriage {
     this.state.incidents = structuredClone(incidents);
   }
 
-  requestTakedown(by: string, at: Date, urls: string[]): void {
+  /**
+   * Records a takedown request for the URLs not requested before; asking again for the same ones
+   * is a conflict (the first request already went to hash detection, and a second would only
+   * repeat the timeline). Returns the URLs newly requested.
+   */
+  requestTakedown(by: string, at: Date, urls: string[]): string[] {
     this.assertMayAct(by, at);
-    this.state.decisions.push({ kind: 'takedown-requested', by, at: at.toISOString(), urls: [...urls] });
-    this.record(by, at, 'takedown-requested', `takedown requested for ${urls.length} URL(s)`, { urls });
+    const earlier = this.state.decisions.filter((decision): decision is Extract<TriageDecision, { kind: 'takedown-requested' }> => decision.kind === 'takedown-requested');
+    const requested = new Set(earlier.flatMap((decision) => decision.urls));
+    const fresh = urls.filter((url) => !requested.has(url));
+    if (fresh.length === 0) {
+      const last = earlier[earlier.length - 1];
+      throw new ConflictError(`urls: takedown was already requested for ${urls.length === 1 ? 'this URL' : 'these URLs'} (last by ${last.by} at ${last.at})`, 'urls');
+    }
+    this.state.decisions.push({ kind: 'takedown-requested', by, at: at.toISOString(), urls: fresh });
+    this.record(by, at, 'takedown-requested', `takedown requested for ${fresh.length} URL(s)`, { urls: fresh });
+    return [...fresh];
   }
 
   forwardAbroad(by: string, at: Date, country: string, hotline: string, note?: string): void {

@@ -210,7 +210,8 @@ export class Report {
     this.state.status = 'closed';
   }
 
-  private assertOpen(): void {
+  /** Decisions (classify, split, takedown, forward, close) are taken on open reports only; notes may still be added. */
+  assertOpen(): void {
     if (this.state.status === 'closed') throw new ConflictError(`report ${this.state.reference} is closed`);
   }
 

@@ -220,6 +220,10 @@ describe('tipline: industry intake and triage', () => {
 
   it('escalates and forwards abroad through the triage API', async () => {
     expect((await post(`${xmlReportId}/decisions/forward`, analyst, { country: 'Freedonia', hotline: 'X' })).status).toBe(400);
+    // Two letters, but no country's: ZZ is not in ISO 3166-1.
+    const unknownCountry = await post(`${xmlReportId}/decisions/forward`, analyst, { country: 'ZZ', hotline: 'X' });
+    expect(unknownCountry.status).toBe(400);
+    expect(JSON.stringify(unknownCountry.body)).toMatch(/country must be an ISO 3166-1 alpha-2 code/);
     expect((await post(`${xmlReportId}/decisions/forward`, analyst, { country: 'fr', hotline: 'Point de Contact' })).status).toBe(204);
     const split = await post<{ id: string; offences: string[] }[]>(`${xmlReportId}/incidents`, analyst, {
       incidents: [

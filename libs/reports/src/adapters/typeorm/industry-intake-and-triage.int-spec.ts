@@ -169,6 +169,25 @@ describe('industry intake, related reports and triage (real Postgres)', () => {
     expect(timeline[1]).toMatchObject({ by: 'ana', summary: 'priority normal → critical: a child is named', data: { from: 'normal', to: 'critical' } });
     expect(await count(`SELECT count(*)::int AS n FROM "${SCHEMA}".outbox WHERE event_type = 'takedown.requested.v1' AND envelope->'payload'->>'reportId' = '${id}'`)).toBe(1);
     await expect(triage.escalate(id, ana, 'too late')).rejects.toThrow(ConflictError);
+    // A closed report takes no further decision (a note still goes on its timeline).
+    await expect(triage.requestTakedown(id, ana, ['https://bad.example/1'])).rejects.toThrow(/is closed/);
+    await expect(triage.forwardAbroad(id, ana, 'FR', 'Point de Contact')).rejects.toThrow(/is closed/);
+    await expect(triage.classify(id, ana, 'csam', [])).rejects.toThrow(/is closed/);
+    await expect(triage.split(id, ana, [{ incidentType: 'csam', description: '', urls: [] }])).rejects.toThrow(/is closed/);
+    await expect(triage.close(id, ana, 'again')).rejects.toThrow(/is closed/);
+    await triage.addNote(id, ana, 'hosting provider confirmed removal by phone');
+    expect((await triage.timeline(id)).map((entry) => entry.action).slice(-2)).toEqual(['closed', 'note-added']);
+    expect(await count(`SELECT count(*)::int AS n FROM "${SCHEMA}".outbox WHERE event_type = 'takedown.requested.v1' AND envelope->'payload'->>'reportId' = '${id}'`)).toBe(1);
+  });
+
+  it('sends a second takedown request only for URLs not requested before, and refuses a repeat with 409', async () => {
+    const { id } = await submitPublic.execute({ source: 'public', incidentType: 'csam', description: 'three links', urls: ['https://bad.example/a', 'https://bad.example/b', 'https://bad.example/c'], media: [] });
+    const ana = { username: 'ana', supervisor: false };
+    await triage.requestTakedown(id, ana, ['https://bad.example/a']);
+    await expect(triage.requestTakedown(id, ana, ['https://bad.example/a'])).rejects.toMatchObject({ kind: 'conflict', field: 'urls' });
+    expect(await triage.requestTakedown(id, ana, undefined)).toMatchObject({ urls: ['https://bad.example/b', 'https://bad.example/c'] });
+    const events = await setup.dataSource.query(`SELECT envelope->'payload'->'urls' AS urls FROM "${SCHEMA}".outbox WHERE event_type = 'takedown.requested.v1' AND envelope->'payload'->>'reportId' = $1 ORDER BY seq`, [id]);
+    expect(events.map((row: { urls: string[] }) => row.urls)).toEqual([['https://bad.example/a'], ['https://bad.example/b', 'https://bad.example/c']]);
   });
 
   it('computes figures: per day by type and source, time to first triage, share escalated', async () => {

@@ -72,6 +72,7 @@ export class TriageReportUseCase {
 
   async classify(reportId: string, analyst: Analyst, incidentType: string, offences: string[]) {
     const { report, triage } = await this.load(reportId);
+    report.assertOpen();
     const reportedType = report.snapshot().incidentType;
     const classification = triage.classify(analyst.username, this.clock.now(), { incidentType, offences, reportedType });
     if (!classification.confirmed) report.correctIncidentType(classification.incidentType);
@@ -90,6 +91,7 @@ export class TriageReportUseCase {
 
   async split(reportId: string, analyst: Analyst, incidents: Omit<IncidentInput, 'id'>[]) {
     const { report, triage } = await this.load(reportId);
+    report.assertOpen();
     const withIds = incidents.map((incident, index) => ({ ...incident, id: `${reportId}:${index + 1}` }));
     const result = triage.split(analyst.username, this.clock.now(), withIds, report.snapshot().urls);
     await this.triages.save(triage, []);
@@ -116,12 +118,13 @@ export class TriageReportUseCase {
     if (chosen.length === 0) throw new ValidationError('urls: this report has no URL to take down', 'urls');
     const foreign = chosen.find((url) => !state.urls.includes(url));
     if (foreign) throw new ValidationError(`urls: ${foreign} is not one of this report's URLs`, 'urls');
+    report.assertOpen();
     const at = this.clock.now();
-    triage.requestTakedown(analyst.username, at, chosen);
+    const fresh = triage.requestTakedown(analyst.username, at, chosen);
     const payload: TakedownRequestedV1 = {
       reportId: state.id,
       reference: state.reference,
-      urls: chosen,
+      urls: fresh,
       requestedBy: analyst.username,
       requestedAt: at.toISOString(),
       ...(classification ? { classification } : {}),
@@ -131,13 +134,15 @@ export class TriageReportUseCase {
   }
 
   async forwardAbroad(reportId: string, analyst: Analyst, country: string, hotline: string, note?: string): Promise<void> {
-    const { triage } = await this.load(reportId);
+    const { report, triage } = await this.load(reportId);
+    report.assertOpen();
     triage.forwardAbroad(analyst.username, this.clock.now(), country, hotline, note);
     await this.triages.save(triage, []);
   }
 
   async close(reportId: string, analyst: Analyst, reason: string): Promise<void> {
     const { report, triage } = await this.load(reportId);
+    report.assertOpen();
     triage.close(analyst.username, this.clock.now(), reason);
     report.close();
     await this.atomically(async () => {
