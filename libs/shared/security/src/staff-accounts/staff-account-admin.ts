@@ -85,6 +85,8 @@ export class StaffAccountAdmin {
     refuseForSingleSignOn(username, 'its roles come from the identity provider at each sign-in: change them there, or disable the account here');
     this.checkRoles(roles);
     const unique = [...new Set(roles)];
+    // Like disabling oneself: the last administrator could otherwise lock everyone out of this page.
+    if (username === actor && !unique.includes('admin')) throw new ValidationError('roles: an administrator cannot remove their own admin role (another administrator can)', 'roles');
     return this.change(username, { roles: unique }, actor, { change: 'roles', roles: unique });
   }
 

@@ -153,6 +153,9 @@ describe('staff accounts on Postgres', () => {
     await admin.disable('leaver', 'admin');
     expect(await directory(false).signIn({ username: 'leaver', password: 'the real passphrase' })).toEqual({ ok: false, failure: 'credentials' });
     await expect(admin.disable('admin', 'admin')).rejects.toThrow(/cannot disable their own account/);
+    await expect(admin.setRoles('admin', ['supervisor'], 'admin')).rejects.toMatchObject({ kind: 'validation', field: 'roles', message: expect.stringMatching(/cannot remove their own admin role/) });
+    expect((await store.find('admin'))?.roles).toEqual(['admin']);
+    expect((await admin.setRoles('admin', ['admin', 'auditor'], 'admin')).roles).toEqual(['admin', 'auditor']);
     await expect(admin.resetTotp('nobody', 'admin')).rejects.toMatchObject({ kind: 'not-found' });
   });
 
