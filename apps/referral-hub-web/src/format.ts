@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 
-/** Dates, numbers and confidences in the reader's language (Canadian English or French). */
+/** Dates, numbers, confidences and incident types in the reader's language (Canadian English or French). */
 export function useFormat() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language: 'en' | 'fr' = i18n.resolvedLanguage === 'fr' ? 'fr' : 'en';
   const locale = language === 'fr' ? 'fr-CA' : 'en-CA';
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -14,5 +14,7 @@ export function useFormat() {
     number: (value?: number | null) => (value === undefined || value === null ? '—' : number.format(value)),
     /** The resolver's confidences run from 0 to 1. */
     percent: (value?: number | null) => (value === undefined || value === null ? '—' : percent.format(value)),
+    /** The tipline's incident types by name; a type from another source (NCMEC, a police service) as it came. */
+    incidentType: (code: string) => t(`incidentTypes.${code}`, { defaultValue: code }),
   };
 }

@@ -41,3 +41,10 @@ export function PoliceServiceInput({ id, name, defaultValue = '', describedBy, r
     </>
   );
 }
+
+/** A police service's name in the reader's language, from the registry; the id itself until it loads or when it is not listed. */
+export function usePoliceServiceName(): (id: string) => string {
+  const format = useFormat();
+  const services = useLoad(() => referenceApi.policeServices(), []);
+  return (id) => services.data?.find((service) => service.id === id)?.name[format.language] ?? id;
+}

@@ -90,7 +90,7 @@ function ReferralsSection({ kase, onChanged }: { kase: Case; onChanged: () => vo
             ),
           },
           { key: 'received', header: t('triage.received'), render: (referral) => format.date(referral.receivedAt) },
-          { key: 'type', header: t('triage.incidentType'), render: (referral) => referral.incidentType },
+          { key: 'type', header: t('triage.incidentType'), render: (referral) => format.incidentType(referral.incidentType) },
           { key: 'summary', header: t('case.referrals.summary'), render: (referral) => referral.summary },
           {
             key: 'triage',

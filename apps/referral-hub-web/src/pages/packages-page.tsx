@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi, OUTCOMES, PACKAGE_KINDS, packagesApi, type Dissemination, type ManifestPart, type PackageKind, type PackageManifest, type PackageSummary } from '../api';
 import { Page } from '../components/page';
-import { PoliceServiceInput } from '../components/police-service-input';
+import { PoliceServiceInput, usePoliceServiceName } from '../components/police-service-input';
 import { useFormat } from '../format';
 
 /**
@@ -182,6 +182,7 @@ function DisseminationSection({ caseId, version, hasPackages, onSent }: { caseId
   const disseminations = useLoad(() => packagesApi.disseminations(caseId), [caseId, version]);
   const [error, setError] = useState<unknown>();
   const [sent, setSent] = useState<Dissemination>();
+  const serviceName = usePoliceServiceName();
   const recommended = jurisdiction.data?.resolution.recommended.policeService;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -224,7 +225,7 @@ function DisseminationSection({ caseId, version, hasPackages, onSent }: { caseId
         </p>
         {sent && (
           <p className="vigil-success" role="status">
-            {t('dissemination.sent', { service: sent.policeServiceId, version: sent.packageVersion })}
+            {t('dissemination.sent', { service: serviceName(sent.policeServiceId), version: sent.packageVersion })}
           </p>
         )}
         <ErrorNotice error={error ?? jurisdiction.error} />
@@ -236,7 +237,7 @@ function DisseminationSection({ caseId, version, hasPackages, onSent }: { caseId
           rows={disseminations.data}
           rowKey={(item) => item.id}
           columns={[
-            { key: 'service', header: t('dissemination.policeService'), render: (item) => item.policeServiceId },
+            { key: 'service', header: t('dissemination.policeService'), render: (item) => serviceName(item.policeServiceId) },
             { key: 'what', header: t('packages.kind'), render: (item) => t('dissemination.what', { kind: t(`packages.kinds.${item.kind}`), version: item.packageVersion }) },
             { key: 'sha', header: t('packages.manifest.sha256'), render: (item) => <code className="vigil-hash">{item.manifestSha256}</code> },
             { key: 'sent', header: t('dissemination.sentAt'), render: (item) => `${format.date(item.disseminatedAt)} · ${item.disseminatedBy}` },

@@ -41,7 +41,7 @@ export function TriagePage() {
                 { key: 'urgency', header: t('triage.urgency'), render: (item) => <UrgencyBadge level={item.urgency} /> },
                 { key: 'case', header: t('triage.case'), render: (item) => <a href={routeHref('/cases', item.caseId)}>{item.caseReference}</a> },
                 { key: 'referral', header: t('triage.referral'), render: (item) => `${t(`sources.${item.origin}`, { defaultValue: item.origin })} · ${item.reference}` },
-                { key: 'type', header: t('triage.incidentType'), render: (item) => item.incidentType },
+                { key: 'type', header: t('triage.incidentType'), render: (item) => format.incidentType(item.incidentType) },
                 { key: 'validity', header: t('triage.validity'), render: (item) => <Validity actionable={item.proposed.actionable} reason={item.proposed.validityReason} /> },
                 {
                   key: 'reasons',

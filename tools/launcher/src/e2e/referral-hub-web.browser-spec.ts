@@ -94,6 +94,8 @@ describe('referral hub web UI in Chromium', () => {
     expect(texts[urgentRow]).toMatch(/^P1/);
     expect(texts[urgentRow]).toContain('the source asked for urgent handling: meeting planned tonight');
     expect(texts[urgentRow]).toContain(urgentCase.reference);
+    // The incident type by its name, not the API's code (`online-luring`).
+    expect(texts[urgentRow]).toContain('Online luring');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectAccessible();
   });
@@ -179,9 +181,10 @@ describe('referral hub web UI in Chromium', () => {
   it('sends it to the resolved police service and shows its acknowledgement and outcome', async () => {
     await expect(page.getByLabel('Police service').inputValue()).resolves.toBe(MANITOBA_ICE);
     await page.getByRole('button', { name: 'Send latest version' }).click();
-    await page.getByText(`Sent to ${MANITOBA_ICE} (version 1).`).waitFor();
+    // The service by its name, in the confirmation and the tracker alike.
+    await page.getByText('Sent to Manitoba Integrated Child Exploitation Unit (Manitoba ICE) (version 1).').waitFor();
     const tracker = page.locator('table').filter({ has: page.getByRole('columnheader', { name: 'Acknowledgement' }) }).locator('tbody tr');
-    await tracker.filter({ hasText: 'Awaiting acknowledgement' }).waitFor();
+    await tracker.filter({ hasText: 'Awaiting acknowledgement' }).filter({ hasText: 'Manitoba Integrated Child Exploitation Unit' }).waitFor();
 
     const admin = await staffToken(hub, 'admin');
     const key = await api<{ key: string }>(`${hub}/api/v1/api-keys`, { method: 'POST', token: admin, body: JSON.stringify({ partnerId: MANITOBA_ICE, partnerName: 'Manitoba ICE', scopes: ['referrals'] }) });
@@ -208,6 +211,7 @@ describe('referral hub web UI in Chromium', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'File de triage' }).click();
     await page.getByRole('heading', { level: 1, name: 'File de triage' }).waitFor();
     await page.getByRole('columnheader', { name: 'Motifs de l’urgence' }).waitFor();
+    await page.getByRole('cell', { name: 'Leurre en ligne' }).first().waitFor();
     await expectAccessible();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Triage queue' }).waitFor();
