@@ -15,6 +15,9 @@ export interface TriageProposal {
   validityReason: string;
   urgency: UrgencyLevel;
   urgencyReasons: string[];
+  /** The same as codes (libs/cases triage.ts); absent on proposals made before they existed. */
+  urgencyRules?: Array<{ level: UrgencyLevel; rule: string; values?: Record<string, string | number> }>;
+  validity?: { rule: 'spam' | 'leads' | 'no-leads'; leads?: { identifiers: number; urls: number; files: number; locations: number } };
 }
 
 export interface TriageDecision {

@@ -5,6 +5,7 @@ import { triageApi, type Dissemination, type TriageQueueItem } from '../api';
 import { Page } from '../components/page';
 import { TriageDecisionForm, UrgencyBadge } from '../components/triage-decision-form';
 import { useFormat } from '../format';
+import { useTriageReasons } from '../triage-reasons';
 
 /**
  * The 24/7 triage queue: referrals awaiting a decision, most urgent (P1) first as the server
@@ -14,6 +15,7 @@ import { useFormat } from '../format';
 export function TriagePage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasons = useTriageReasons();
   const [version, setVersion] = useState(0);
   const [deciding, setDeciding] = useState<TriageQueueItem>();
   const [decided, setDecided] = useState<string>();
@@ -42,13 +44,13 @@ export function TriagePage() {
                 { key: 'case', header: t('triage.case'), render: (item) => <a href={routeHref('/cases', item.caseId)}>{item.caseReference}</a> },
                 { key: 'referral', header: t('triage.referral'), render: (item) => `${t(`sources.${item.origin}`, { defaultValue: item.origin })} · ${item.reference}` },
                 { key: 'type', header: t('triage.incidentType'), render: (item) => format.incidentType(item.incidentType) },
-                { key: 'validity', header: t('triage.validity'), render: (item) => <Validity actionable={item.proposed.actionable} reason={item.proposed.validityReason} /> },
+                { key: 'validity', header: t('triage.validity'), render: (item) => <Validity actionable={item.proposed.actionable} reason={reasons.validity(item.proposed)} /> },
                 {
                   key: 'reasons',
                   header: t('triage.reasons'),
                   render: (item) => (
                     <ul className="hub-reasons">
-                      {item.proposed.urgencyReasons.map((reason) => (
+                      {reasons.urgency(item.proposed).map((reason) => (
                         <li key={reason}>{reason}</li>
                       ))}
                     </ul>

@@ -30,6 +30,20 @@ describe('triage rules', () => {
     expect(proposeTriage(facts({ urlCount: 2 }))).toMatchObject({ actionable: true, validityReason: 'something to act on: 1 suspect identifier(s), 2 URL(s)' });
   });
 
+  it('gives the same rules and finding as codes with their values, for a UI in either language', () => {
+    const proposal = proposeTriage(facts({ incidentType: 'online-luring', summary: 'Meeting tonight.', urgentReason: 'a threat', priorReports: 2, urlCount: 3 }));
+    expect(proposal.urgencyRules).toEqual([
+      { level: 'P1', rule: 'source-urgent', values: { reason: 'a threat' } },
+      { level: 'P1', rule: 'imminent-words', values: { words: 'tonight' } },
+      { level: 'P2', rule: 'ongoing-contact', values: { incidentType: 'online-luring' } },
+      { level: 'P3', rule: 'known-offender', values: { count: 2 } },
+    ]);
+    expect(proposal.urgencyReasons).toHaveLength(4);
+    expect(proposal.validity).toEqual({ rule: 'leads', leads: { identifiers: 1, urls: 3, files: 0, locations: 0 } });
+    expect(proposeTriage(facts({ identifierCount: 0 })).validity).toEqual({ rule: 'no-leads' });
+    expect(proposeTriage(facts({ annotations: ['spam'] })).validity).toEqual({ rule: 'spam' });
+  });
+
   it('records overrides with who, when, from, to and why, and refuses one without a reason', () => {
     const triage = { proposed: proposeTriage(facts()), overrides: [] };
     const at = new Date('2026-11-23T12:00:00Z');

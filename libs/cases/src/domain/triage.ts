@@ -36,13 +36,35 @@ export interface TriageFacts {
   annotations: string[];
 }
 
+/** The urgency rules, by code: a UI puts each in words in its reader's language (`values` fill the sentence). */
+export const URGENCY_RULES = ['source-urgent', 'source-critical', 'imminent-words', 'child-identified', 'ongoing-contact', 'sextortion-tag', 'known-offender', 'material', 'no-indicator'] as const;
+export type UrgencyRule = (typeof URGENCY_RULES)[number];
+
+export interface FiredUrgencyRule {
+  level: UrgencyLevel;
+  rule: UrgencyRule;
+  values?: Record<string, string | number>;
+}
+
+/** What gives police something to act on, counted; `spam` when the reporter tagged it so. */
+export interface ValidityFinding {
+  rule: 'spam' | 'leads' | 'no-leads';
+  leads?: { identifiers: number; urls: number; files: number; locations: number };
+}
+
 export interface TriageProposal {
   actionable: boolean;
-  /** Why it is (not) actionable. */
+  /** Why it is (not) actionable, in English (records and the API). */
   validityReason: string;
   urgency: UrgencyLevel;
-  /** Every rule that fired, most urgent first. */
+  /** Every rule that fired, most urgent first, in English ("P2: …"). */
   urgencyReasons: string[];
+  /**
+   * The same rules and finding as codes, for a UI in either language. Optional: proposals made
+   * before they existed have only the sentences above.
+   */
+  urgencyRules?: FiredUrgencyRule[];
+  validity?: ValidityFinding;
 }
 
 export interface TriageDecision {
@@ -77,33 +99,68 @@ const ONGOING_TYPES = ['online-luring', 'sextortion-financial', 'sextortion-sexu
  * identifier, a URL, media or a place.
  */
 export function proposeTriage(facts: TriageFacts): TriageProposal {
-  const reasons: Array<{ level: UrgencyLevel; reason: string }> = [];
-  if (facts.urgentReason) reasons.push({ level: 'P1', reason: `the source asked for urgent handling: ${facts.urgentReason}` });
-  if (facts.sourcePriority === 'critical') reasons.push({ level: 'P1', reason: 'the tipline rated the report critical' });
+  const fired: FiredUrgencyRule[] = [];
+  if (facts.urgentReason) fired.push({ level: 'P1', rule: 'source-urgent', values: { reason: facts.urgentReason } });
+  if (facts.sourcePriority === 'critical') fired.push({ level: 'P1', rule: 'source-critical' });
   const imminent = IMMINENT.exec(facts.summary);
-  if (imminent) reasons.push({ level: 'P1', reason: `the summary mentions "${imminent[0]}"` });
-  if (facts.childIdentified) reasons.push({ level: 'P2', reason: 'the report identifies a child victim' });
-  if (ONGOING_TYPES.includes(facts.incidentType)) reasons.push({ level: 'P2', reason: `${facts.incidentType} is ongoing contact with or abuse of a child` });
-  if (facts.annotations.includes('sextortion')) reasons.push({ level: 'P2', reason: 'tagged sextortion by the reporter' });
-  if (facts.priorReports > 0) reasons.push({ level: 'P3', reason: `the suspect is named in ${facts.priorReports} earlier report(s): known offender` });
-  if (facts.incidentType === 'csam' && facts.evidenceCount > 0) reasons.push({ level: 'P3', reason: `${facts.evidenceCount} file(s) of material: distribution` });
-  if (reasons.length === 0) reasons.push({ level: 'P4', reason: 'no urgency indicator' });
-  reasons.sort((a, b) => urgencyRank(a.level) - urgencyRank(b.level));
+  if (imminent) fired.push({ level: 'P1', rule: 'imminent-words', values: { words: imminent[0] } });
+  if (facts.childIdentified) fired.push({ level: 'P2', rule: 'child-identified' });
+  if (ONGOING_TYPES.includes(facts.incidentType)) fired.push({ level: 'P2', rule: 'ongoing-contact', values: { incidentType: facts.incidentType } });
+  if (facts.annotations.includes('sextortion')) fired.push({ level: 'P2', rule: 'sextortion-tag' });
+  if (facts.priorReports > 0) fired.push({ level: 'P3', rule: 'known-offender', values: { count: facts.priorReports } });
+  if (facts.incidentType === 'csam' && facts.evidenceCount > 0) fired.push({ level: 'P3', rule: 'material', values: { count: facts.evidenceCount } });
+  if (fired.length === 0) fired.push({ level: 'P4', rule: 'no-indicator' });
+  fired.sort((a, b) => urgencyRank(a.level) - urgencyRank(b.level));
 
-  const leads = [
-    facts.identifierCount > 0 ? `${facts.identifierCount} suspect identifier(s)` : '',
-    facts.urlCount > 0 ? `${facts.urlCount} URL(s)` : '',
-    facts.evidenceCount > 0 ? `${facts.evidenceCount} file reference(s)` : '',
-    facts.locationCount > 0 ? `${facts.locationCount} location(s)` : '',
-  ].filter(Boolean);
+  const leads = { identifiers: facts.identifierCount, urls: facts.urlCount, files: facts.evidenceCount, locations: facts.locationCount };
   const spam = facts.annotations.includes('spam');
-  const actionable = leads.length > 0 && !spam;
-  const validityReason = spam
-    ? 'the reporter tagged the report as spam'
-    : actionable
-      ? `something to act on: ${leads.join(', ')}`
-      : 'nothing to act on: no suspect identifier, URL, file or location';
-  return { actionable, validityReason, urgency: reasons[0].level, urgencyReasons: reasons.map((item) => `${item.level}: ${item.reason}`) };
+  const hasLeads = Object.values(leads).some((count) => count > 0);
+  const validity: ValidityFinding = spam ? { rule: 'spam' } : hasLeads ? { rule: 'leads', leads } : { rule: 'no-leads' };
+  return {
+    actionable: validity.rule === 'leads',
+    validityReason: validityInEnglish(validity),
+    urgency: fired[0].level,
+    urgencyReasons: fired.map((item) => `${item.level}: ${urgencyRuleInEnglish(item)}`),
+    urgencyRules: fired,
+    validity,
+  };
+}
+
+/** The rule's sentence as the API and the records give it. */
+function urgencyRuleInEnglish({ rule, values = {} }: FiredUrgencyRule): string {
+  switch (rule) {
+    case 'source-urgent':
+      return `the source asked for urgent handling: ${values.reason}`;
+    case 'source-critical':
+      return 'the tipline rated the report critical';
+    case 'imminent-words':
+      return `the summary mentions "${values.words}"`;
+    case 'child-identified':
+      return 'the report identifies a child victim';
+    case 'ongoing-contact':
+      return `${values.incidentType} is ongoing contact with or abuse of a child`;
+    case 'sextortion-tag':
+      return 'tagged sextortion by the reporter';
+    case 'known-offender':
+      return `the suspect is named in ${values.count} earlier report(s): known offender`;
+    case 'material':
+      return `${values.count} file(s) of material: distribution`;
+    case 'no-indicator':
+      return 'no urgency indicator';
+  }
+}
+
+function validityInEnglish(validity: ValidityFinding): string {
+  if (validity.rule === 'spam') return 'the reporter tagged the report as spam';
+  if (validity.rule === 'no-leads') return 'nothing to act on: no suspect identifier, URL, file or location';
+  const { identifiers, urls, files, locations } = validity.leads ?? { identifiers: 0, urls: 0, files: 0, locations: 0 };
+  const leads = [
+    identifiers > 0 ? `${identifiers} suspect identifier(s)` : '',
+    urls > 0 ? `${urls} URL(s)` : '',
+    files > 0 ? `${files} file reference(s)` : '',
+    locations > 0 ? `${locations} location(s)` : '',
+  ].filter(Boolean);
+  return `something to act on: ${leads.join(', ')}`;
 }
 
 export interface TriageDecisionInput {

@@ -94,8 +94,10 @@ describe('referral hub web UI in Chromium', () => {
     expect(texts[urgentRow]).toMatch(/^P1/);
     expect(texts[urgentRow]).toContain('the source asked for urgent handling: meeting planned tonight');
     expect(texts[urgentRow]).toContain(urgentCase.reference);
-    // The incident type by its name, not the API's code (`online-luring`).
+    // The incident type by its name, not the API's code (`online-luring`), in the rules' reasons too.
     expect(texts[urgentRow]).toContain('Online luring');
+    expect(texts[urgentRow]).toContain('P2: Online luring: ongoing contact with or abuse of a child');
+    expect(texts[urgentRow]).toContain('Actionable: something to act on: 2 suspect identifiers, 2 locations');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectAccessible();
   });
@@ -212,6 +214,9 @@ describe('referral hub web UI in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'File de triage' }).waitFor();
     await page.getByRole('columnheader', { name: 'Motifs de l’urgence' }).waitFor();
     await page.getByRole('cell', { name: 'Leurre en ligne' }).first().waitFor();
+    // The rules' reasons in French as well (from their codes).
+    await page.getByText('P2: Leurre en ligne : contact avec un enfant ou abus en cours').first().waitFor();
+    await page.getByText('P1: la source demande un traitement urgent : meeting planned tonight').first().waitFor();
     await expectAccessible();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Triage queue' }).waitFor();
