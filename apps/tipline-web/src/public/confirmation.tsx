@@ -29,6 +29,7 @@ export function Confirmation({ submitted, onAnother }: { submitted: Submitted; o
           {submitted.reference}
         </p>
         <p>{t('confirmation.keep')}</p>
+        {/* English's message has no full stop of its own: its date ends in "a.m." or "p.m."; French's does not, so it keeps one. */}
         <p className="vigil-muted">{t('confirmation.received', { date: received })}</p>
       </div>
       <section aria-labelledby="secret-title" className="tip-reference">

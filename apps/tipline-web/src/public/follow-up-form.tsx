@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { MEDIA_LIMITS, publicApi } from '../api';
 import { Field, TextInput } from './field';
 import { followUpProblems, type FollowUpField, type FollowUpProblem } from './follow-up-questions';
-import { listOf } from './report-questions';
+import { webAddressesIn } from './report-questions';
 
 /**
  * "Add information to an earlier report": the reference and the secret given with it, then
  * text, more addresses or screenshots. A wrong pair gets one message, whichever half is wrong.
+ * `onDone` runs once the information is added, so the app can forget an earlier confirmation.
  */
-export function FollowUpForm() {
+export function FollowUpForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   usePageTitle(t('followUp.title'), t('app.name'));
   const [reference, setReference] = useState('');
@@ -29,7 +30,7 @@ export function FollowUpForm() {
   }, [done]);
   const errorOf = (field: FollowUpField) => {
     const found = problems.filter((problem) => problem.field === field);
-    return found.length ? found.map((problem) => t(problem.key, problem.values)).join(' ') : undefined;
+    return found.length ? found.map((problem) => t(problem.key, problem.values)).join('\n') : undefined;
   };
   const megabytes = MEDIA_LIMITS.maxFileBytes / 1024 / 1024;
 
@@ -44,8 +45,9 @@ export function FollowUpForm() {
     }
     setBusy(true);
     try {
-      const result = await publicApi.followUp(reference.trim().toUpperCase(), { secret: secret.trim(), text: text.trim(), urls: listOf(urls.replace(/\s+/g, '\n')), media: files });
+      const result = await publicApi.followUp(reference.trim().toUpperCase(), { secret: secret.trim(), text: text.trim(), urls: webAddressesIn(urls).urls, media: files });
       setDone(result.reference);
+      onDone();
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
         setProblems([{ field: 'secret', key: 'followUp.errors.notFound' }]);
@@ -80,7 +82,7 @@ export function FollowUpForm() {
             <h2>{t('report.errorsTitle')}</h2>
             <ul>
               {problems.map((problem) => (
-                <li key={`${problem.field}-${problem.key}`}>
+                <li key={`${problem.field}-${problem.key}-${JSON.stringify(problem.values ?? {})}`}>
                   <a href={`#${problem.field}`} onClick={(event) => { event.preventDefault(); document.getElementById(problem.field)?.focus(); }}>
                     {t(problem.key, problem.values)}
                   </a>

@@ -17,5 +17,6 @@ describe('the follow-up form’s checks', () => {
       ['media', 'report.errors.fileType'],
     ]);
     expect(followUpProblems({ ...valid, text: ' ' }).map((problem) => problem.key)).toEqual(['followUp.errors.nothing']);
+    expect(followUpProblems({ ...valid, urls: 'https://a.example/x\nsee my post\nwww.example.org/page' }).map((problem) => problem.values?.url)).toEqual(['see my post', 'www.example.org/page']);
   });
 });

@@ -1,5 +1,5 @@
 import { MEDIA_LIMITS } from '../taxonomy';
-import { listOf } from './report-questions';
+import { urlProblems, webAddressesIn } from './report-questions';
 
 export type FollowUpField = 'reference' | 'secret' | 'text' | 'urls' | 'media';
 
@@ -11,24 +11,14 @@ export interface FollowUpProblem {
 
 const REFERENCE = /^VGL-[0-9A-Z]{4}-[0-9A-Z]{4}$/i;
 
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
-
 /** What is missing or wrong in a follow-up, field by field, before it is sent. */
 export function followUpProblems(input: { reference: string; secret: string; text: string; urls: string; files: File[] }): FollowUpProblem[] {
   const problems: FollowUpProblem[] = [];
   if (!REFERENCE.test(input.reference.trim())) problems.push({ field: 'reference', key: 'followUp.errors.reference' });
   if (!input.secret.trim()) problems.push({ field: 'secret', key: 'followUp.errors.secret' });
-  const urls = listOf(input.urls.replace(/\s+/g, '\n'));
-  const wrong = urls.find((url) => !isWebAddress(url));
-  if (wrong) problems.push({ field: 'urls', key: 'report.errors.urlInvalid', values: { url: wrong } });
-  if (!input.text.trim() && urls.length === 0 && input.files.length === 0) problems.push({ field: 'text', key: 'followUp.errors.nothing' });
+  const { urls, wrongLines } = webAddressesIn(input.urls);
+  problems.push(...urlProblems(wrongLines));
+  if (!input.text.trim() && urls.length === 0 && wrongLines.length === 0 && input.files.length === 0) problems.push({ field: 'text', key: 'followUp.errors.nothing' });
   const megabytes = MEDIA_LIMITS.maxFileBytes / 1024 / 1024;
   if (input.files.length > MEDIA_LIMITS.maxFiles) problems.push({ field: 'media', key: 'report.errors.tooManyFiles', values: { count: MEDIA_LIMITS.maxFiles } });
   for (const file of input.files) {

@@ -33,7 +33,8 @@ export function ReportForm({ onSubmitted }: { onSubmitted: (result: Submitted) =
   const set = <K extends keyof ReportDraft>(key: K) => (value: ReportDraft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
   const errorOf = (field: DraftField) => {
     const found = problems.filter((problem) => problem.field === field);
-    return found.length ? found.map((problem) => t(problem.key, problem.values)).join(' ') : undefined;
+    // One problem a line (a URL box can have several bad lines): the field's error keeps white space (styles.css).
+    return found.length ? found.map((problem) => t(problem.key, problem.values)).join('\n') : undefined;
   };
   const language = i18n.resolvedLanguage ?? 'en';
   const type = draft.incidentType || undefined;

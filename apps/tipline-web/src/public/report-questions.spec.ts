@@ -1,4 +1,4 @@
-import { EMPTY_DRAFT, questionsFor, structuredReportOf, urlsOf, validateDraft, type ReportDraft } from './report-questions';
+import { EMPTY_DRAFT, isWebAddress, questionsFor, structuredReportOf, urlsOf, validateDraft, webAddressesIn, type ReportDraft } from './report-questions';
 
 const draft = (changes: Partial<ReportDraft>): ReportDraft => ({ ...EMPTY_DRAFT, ...changes });
 const file = (name: string, type: string, size: number) => ({ name, type, size }) as File;
@@ -21,6 +21,30 @@ describe('the public form’s questions', () => {
       { field: 'urls', key: 'report.errors.urlInvalid', values: { url: 'example.org/x' } },
     ]);
     expect(validateDraft(draft({ incidentType: 'other', description: 'x', wantsContact: true }), []).map((problem) => problem.field)).toEqual(['contactEmail']);
+  });
+
+  it('names every line that is not a web address, whole, and cuts a very long one in the middle', () => {
+    const urls = 'htp:/bad url\nexample.com/page\nhttps://fine.example/a\nftp://x.example/a\nexample.com/page';
+    expect(validateDraft(draft({ incidentType: 'csam', urls, description: 'seen' }), [])).toEqual([
+      { field: 'urls', key: 'report.errors.urlInvalid', values: { url: 'htp:/bad url' } },
+      { field: 'urls', key: 'report.errors.urlInvalid', values: { url: 'example.com/page' } },
+      { field: 'urls', key: 'report.errors.urlInvalid', values: { url: 'ftp://x.example/a' } },
+    ]);
+    const long = `https://long.example/${'a'.repeat(200)} (the page)`;
+    const [named] = webAddressesIn(long).wrongLines;
+    expect(named).toHaveLength(80);
+    expect(named).toMatch(/^https:\/\/long\.example\/a+…a+ \(the page\)$/);
+    const many = Array.from({ length: 13 }, (_, index) => `not a url ${index}`).join('\n');
+    expect(validateDraft(draft({ incidentType: 'csam', urls: many, description: 'seen' }), []).slice(-2)).toEqual([
+      { field: 'urls', key: 'report.errors.urlInvalid', values: { url: 'not a url 9' } },
+      { field: 'urls', key: 'report.errors.moreUrlsInvalid', values: { count: 3 } },
+    ]);
+  });
+
+  it('takes as a web address exactly what the API’s IsUrl takes', () => {
+    for (const url of ['https://board.example.test/thread/4471', 'http://192.0.2.10/a?b=c', 'https://xn--caf-dma.example/menu']) expect(isWebAddress(url)).toBe(true);
+    // The browser's URL parser takes all of these; the API refuses them.
+    for (const url of ['http:/bad.example/x', 'https://under_score.example/', 'https://nodot/', 'https://a.example/a b', `https://a.example/${'x'.repeat(2100)}`]) expect(isWebAddress(url)).toBe(false);
   });
 
   it('checks evidence files’ type and size where files are asked for', () => {

@@ -1,3 +1,4 @@
+import isURL from 'validator/lib/isURL';
 import { INCIDENT_TYPES, MAX_DESCRIPTION, MEDIA_LIMITS, isSextortion, type IncidentType } from '../taxonomy';
 
 /** Which parts of the form a type of incident needs. */
@@ -82,20 +83,51 @@ export interface FieldProblem {
   values?: Record<string, string | number>;
 }
 
-export function urlsOf(draft: ReportDraft): string[] {
-  return draft.urls
-    .split(/\s+/)
-    .map((url) => url.trim())
-    .filter(Boolean);
+/**
+ * The server's own test: the API checks each URL with class-validator's IsUrl, which is
+ * validator's isURL with these options (apps/tipline/src/reports/submit-report.dto.ts), so the
+ * form accepts exactly what the API will. (The WHATWG URL parser is far laxer: it reads
+ * "http:/x.example" as a URL, which the API then refuses.)
+ */
+export function isWebAddress(text: string): boolean {
+  return isURL(text, { require_protocol: true, protocols: ['http', 'https'] });
 }
 
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-  } catch {
-    return false;
+/** Longest piece of a bad line quoted back in a message: enough to find it in the box. */
+const QUOTED_LINE = 80;
+
+function quoted(line: string): string {
+  return line.length <= QUOTED_LINE ? line : `${line.slice(0, QUOTED_LINE - 21)}…${line.slice(-20)}`;
+}
+
+/**
+ * A URL box read line by line: the web addresses, and every line that holds something else,
+ * whole (cut in the middle when very long), so the reporter sees which line to fix. A line of
+ * several addresses separated by spaces is taken as they are, as pasted text often has them.
+ */
+export function webAddressesIn(text: string): { urls: string[]; wrongLines: string[] } {
+  const urls: string[] = [];
+  const wrongLines: string[] = [];
+  for (const line of text.split(/\r?\n/).map((one) => one.trim()).filter(Boolean)) {
+    const words = line.split(/\s+/);
+    if (words.every(isWebAddress)) urls.push(...words);
+    else if (!wrongLines.includes(quoted(line))) wrongLines.push(quoted(line));
   }
+  return { urls, wrongLines };
+}
+
+/** Lines named one by one; past these, a count (a long paste would make an alert no one can listen to). */
+const NAMED_LINES = 10;
+
+/** One problem per line that is not a web address (the summary links each), then how many more. */
+export function urlProblems(wrongLines: string[]): Array<{ field: 'urls'; key: string; values: Record<string, string | number> }> {
+  const named = wrongLines.slice(0, NAMED_LINES).map((line) => ({ field: 'urls' as const, key: 'report.errors.urlInvalid', values: { url: line } }));
+  const more = wrongLines.length - named.length;
+  return more > 0 ? [...named, { field: 'urls', key: 'report.errors.moreUrlsInvalid', values: { count: more } }] : named;
+}
+
+export function urlsOf(draft: ReportDraft): string[] {
+  return webAddressesIn(draft.urls).urls;
 }
 
 /** Lists typed one per line or separated by commas. */
@@ -169,11 +201,10 @@ export function validateDraft(draft: ReportDraft, files: File[]): FieldProblem[]
   if (!draft.incidentType) return [{ field: 'incidentType', key: 'report.errors.type' }];
   if (!INCIDENT_TYPES.includes(draft.incidentType)) return [{ field: 'incidentType', key: 'report.errors.type' }];
   const asked = questionsFor(draft.incidentType);
-  const urls = urlsOf(draft);
-  if (asked.urlsRequired && urls.length === 0) problems.push({ field: 'urls', key: 'report.errors.urlsRequired' });
-  const wrong = urls.find((url) => !isWebAddress(url));
-  if (wrong) problems.push({ field: 'urls', key: 'report.errors.urlInvalid', values: { url: wrong } });
-  else if (urls.length > 100) problems.push({ field: 'urls', key: 'report.errors.tooManyUrls', values: { count: 100 } });
+  const { urls, wrongLines } = webAddressesIn(draft.urls);
+  if (asked.urlsRequired && urls.length === 0 && wrongLines.length === 0) problems.push({ field: 'urls', key: 'report.errors.urlsRequired' });
+  problems.push(...urlProblems(wrongLines));
+  if (wrongLines.length === 0 && urls.length > 100) problems.push({ field: 'urls', key: 'report.errors.tooManyUrls', values: { count: 100 } });
   if (!draft.description.trim()) problems.push({ field: 'description', key: 'report.errors.descriptionRequired' });
   else if (draft.description.trim().length > MAX_DESCRIPTION) problems.push({ field: 'description', key: 'report.errors.tooLong', values: { count: MAX_DESCRIPTION } });
   const lists: Array<[DraftField, string, RegExp, string]> = [

@@ -1,4 +1,5 @@
 import { BarChart, DataTable, ErrorNotice, useLoad } from '@vigil/web-ui';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { triageApi, type Figures } from '../api';
 import { Page } from './page';
@@ -11,6 +12,7 @@ export function FiguresPage() {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const data = figures.data;
+  const types = data ? byType(data) : [];
   return (
     <Page title={t('staff.figures.title')}>
       <ErrorNotice error={figures.error} />
@@ -33,9 +35,20 @@ export function FiguresPage() {
               { key: 'public', label: t('staff.sources.public') },
               { key: 'industry', label: t('staff.sources.industry') },
             ]}
-            groups={byType(data).map(([type, counts]) => ({ label: t(`incidentTypes.${type}`, { defaultValue: type }), values: counts }))}
+            groups={types.map(([type, counts]) => ({ label: t(`staff.figures.typeLabels.${type}`, { defaultValue: type }), values: counts }))}
             format={(value) => number.format(value)}
           />
+          {/* The chart cuts labels at 26 characters, and the full names differ only at the end
+              (the two sextortions): it uses short labels, and this key gives each its full name. */}
+          <h2 className="tip-chart-key-title">{t('staff.figures.typesKey')}</h2>
+          <dl className="vigil-facts tip-chart-key" data-testid="types-key">
+            {types.map(([type]) => (
+              <Fragment key={type}>
+                <dt>{t(`staff.figures.typeLabels.${type}`, { defaultValue: type })}</dt>
+                <dd>{t(`incidentTypes.${type}`, { defaultValue: type })}</dd>
+              </Fragment>
+            ))}
+          </dl>
           <DataTable<[string, number]>
             caption={t('staff.figures.byDay')}
             rows={byDay(data)}

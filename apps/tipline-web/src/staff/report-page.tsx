@@ -215,8 +215,22 @@ function Decisions({ decisions }: { decisions: TriageState['decisions'] }) {
   );
 }
 
+const SIZE_UNITS = [
+  { unit: 'megabyte', bytes: 1024 * 1024, digits: 1 },
+  { unit: 'kilobyte', bytes: 1024, digits: 0 },
+  { unit: 'byte', bytes: 1, digits: 0 },
+];
+
+/** A size as people read it ("177 kB", "177 ko"), in binary multiples as file managers count them. */
+function humanSize(bytes: number, locale: string): string {
+  const { unit, bytes: per, digits } = SIZE_UNITS.find((one) => bytes >= one.bytes) ?? SIZE_UNITS[SIZE_UNITS.length - 1];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: digits }).format(bytes / per);
+}
+
 function MediaSection({ media }: { media: ReportMedia[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage === 'fr' ? 'fr-CA' : 'en-CA';
+  const exact = new Intl.NumberFormat(locale);
   return (
     <section aria-labelledby="media-title">
       <h2 id="media-title">{t('staff.report.mediaTitle', { count: media.length })}</h2>
@@ -228,7 +242,8 @@ function MediaSection({ media }: { media: ReportMedia[] }) {
             <dt>{t('staff.report.contentType')}</dt>
             <dd>{item.contentType}</dd>
             <dt>{t('staff.report.size')}</dt>
-            <dd>{item.bytes}</dd>
+            {/* The exact count too (analysts compare it with the copy a platform or the police holds), unless the size is already in bytes. */}
+            <dd data-testid="media-size">{item.bytes < 1024 ? humanSize(item.bytes, locale) : t('staff.report.sizeValue', { size: humanSize(item.bytes, locale), bytes: exact.format(item.bytes) })}</dd>
             <dt>SHA-256</dt>
             <dd className="vigil-hash">{item.sha256}</dd>
             <dt>MD5</dt>

@@ -20,7 +20,7 @@ export function ClassificationForm({ report, current, onSubmit }: { report: Repo
   // The server keeps the type when it is the report's own (confirmed) and changes the report's otherwise.
   const confirming = incidentType === report.incidentType;
   return (
-    <form onSubmit={send}>
+    <form className="tip-action-wide" onSubmit={send}>
       <fieldset>
         <legend>{t('staff.report.classifyLegend')}</legend>
         <IncidentTypeSelect id="classify-type" value={incidentType} onChange={setIncidentType} />
@@ -43,7 +43,7 @@ export function SplitForm({ report, current, onSubmit }: { report: Report; curre
     void onSubmit(incidents);
   };
   return (
-    <form onSubmit={send}>
+    <form className="tip-action-wide" onSubmit={send}>
       <fieldset>
         <legend>{t('staff.report.splitLegend')}</legend>
         {incidents.map((incident, index) => (

@@ -30,6 +30,25 @@ describe('tipline console actions in Chromium', () => {
   const decisions = () => page.getByTestId('decisions');
   const done = (message: string) => page.locator('.vigil-success').getByText(message, { exact: true }).waitFor();
   const check = async (box: Locator, on: boolean) => (on ? box.check() : box.uncheck());
+  /** Each action form's box, and the extent of everything drawn inside it, as laid out in the page. */
+  const actionFormBoxes = () =>
+    page.locator('.tip-action-forms > form').evaluateAll((forms) =>
+      forms.map((form) => {
+        const { left, right, top, bottom } = form.getBoundingClientRect();
+        const inside = [...form.querySelectorAll('fieldset, label, select, input, textarea, button')].map((element) => element.getBoundingClientRect());
+        return { name: form.querySelector('legend')?.textContent ?? '', left, right, top, bottom, insideLeft: Math.min(...inside.map((box) => box.left)), insideRight: Math.max(...inside.map((box) => box.right)) };
+      }),
+    );
+  /** No form drawn over another, none wider than its box, none past the window's right edge. */
+  const expectFormsInTheirBoxes = async (windowWidth: number) => {
+    const forms = await actionFormBoxes();
+    expect(forms.length).toBeGreaterThanOrEqual(7);
+    const overlaps = forms.flatMap((one, index) =>
+      forms.slice(index + 1).filter((other) => one.left < other.right - 1 && other.left < one.right - 1 && one.top < other.bottom - 1 && other.top < one.bottom - 1).map((other) => `${one.name} / ${other.name}`),
+    );
+    expect(overlaps).toEqual([]);
+    expect(forms.filter((form) => form.insideLeft < form.left - 1 || form.insideRight > form.right + 1 || form.right > windowWidth).map((form) => form.name)).toEqual([]);
+  };
 
   beforeAll(async () => {
     assertBuilt();
@@ -63,6 +82,13 @@ describe('tipline console actions in Chromium', () => {
     await page.getByRole('button', { name: 'Claim', exact: true }).click();
     await page.getByRole('button', { name: 'Release', exact: true }).waitFor();
     await expectAccessible();
+  });
+
+  it('lays out the action forms each in its own box, on a desktop and on a phone', async () => {
+    await expectFormsInTheirBoxes(1280);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectFormsInTheirBoxes(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('corrects the classification to online luring, with its Criminal Code offence', async () => {

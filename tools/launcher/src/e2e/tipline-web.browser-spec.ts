@@ -69,6 +69,18 @@ describe('tipline web app in Chromium', () => {
     expect(await urls.getAttribute('aria-describedby')).toContain('urls-error');
     await expectAccessible();
 
+    // Every line that is not a web address is named, whole, in the summary and at the field.
+    const badLines = ['htp:/bad url', 'example.com/page', 'ftp://x.example/a', 'http:/missing-slash.example/page'];
+    await urls.fill(['https://fine.example.test/a', ...badLines].join('\n'));
+    await page.getByRole('button', { name: 'Send report' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    for (const line of badLines) await summary.getByRole('link', { name: `This is not a web address starting with http:// or https://: ${line}`, exact: true }).waitFor();
+    // One link a bad line, and one for the description still missing; none for the good address.
+    await expect(summary.getByRole('link').count()).resolves.toBe(badLines.length + 1);
+    await expect(page.locator('#urls-error').innerText()).resolves.toBe(badLines.map((line) => `This is not a web address starting with http:// or https://: ${line}`).join('\n'));
+    await expectAccessible();
+
     await urls.fill('https://board.example.test/thread/4471');
     await page.getByLabel('Website, app or game').fill('ExampleBoard');
     await page.getByLabel('Tell us what happened, in your own words').fill('Browser test: a forum thread with abuse material.');
@@ -76,6 +88,8 @@ describe('tipline web app in Chromium', () => {
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thank you: your report was received' }).waitFor();
     references.english = await referenceShown();
+    // The English date ends in "a.m."/"p.m." already: one full stop, not two.
+    await expect(page.getByText(/^Received /).textContent()).resolves.toMatch(/^Received \w+ \d{1,2}, \d{4} at \d{1,2}:\d{2}\s[ap]\.m\.$/);
     // Guidance for sextortion only.
     expect(await page.getByRole('heading', { name: 'If someone is threatening you' }).count()).toBe(0);
     await expectAccessible();
@@ -89,13 +103,16 @@ describe('tipline web app in Chromium', () => {
     await page.getByLabel('Sextorsion : on menace de diffuser des images sexuelles si je ne paie pas').check();
     await page.getByLabel('Site Web, application ou jeu').fill('ExampleChat');
     await page.getByLabel('Noms d’utilisateur ou de profil en cause').fill('faux_ami_2026');
+    await page.getByLabel('Adresses Web (URL), une par ligne').fill('mon profil ExampleChat\nexamplechat.test/faux_ami_2026');
     await page.getByLabel('Racontez-nous ce qui s’est passé, dans vos mots').fill('Test navigateur : on exige 500 $ sinon les photos seront envoyées à mes amis.');
     await page.getByLabel('Âge', { exact: true }).selectOption('14-15');
     await page.getByLabel('Copiez les messages ici (ce qui a été dit, et par qui)').fill('faux_ami_2026 : paie ou j’envoie tout');
     await page.getByLabel('Ses adresses courriel').fill('pas-une-adresse');
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
     await page.getByRole('alert').getByText('Ce n’est pas une adresse courriel : pas-une-adresse').waitFor();
+    for (const line of ['mon profil ExampleChat', 'examplechat.test/faux_ami_2026']) await page.getByRole('alert').getByText(`Ceci n’est pas une adresse Web commençant par http:// ou https:// : ${line}`, { exact: true }).waitFor();
     await expectAccessible();
+    await page.getByLabel('Adresses Web (URL), une par ligne').fill('');
     await page.getByLabel('Ses adresses courriel').fill('faux.ami@example.org');
     await page.getByLabel('Quel âge a-t-elle, environ?').fill('environ 25 ans');
     await page.getByLabel('Captures d’écran des messages, des profils ou des demandes de paiement').setInputFiles({ name: 'capture.png', mimeType: 'image/png', buffer: await demoUnknownImage(7) });
@@ -103,6 +120,7 @@ describe('tipline web app in Chromium', () => {
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
     await page.getByRole('heading', { level: 1, name: 'Merci : votre signalement a été reçu' }).waitFor();
     references.french = await referenceShown();
+    await expect(page.getByText(/^Reçu le /).textContent()).resolves.toMatch(/^Reçu le \d{1,2} \S+ \d{4} à \d{1,2}\sh\s\d{2}\.$/);
     secrets.french = (await page.getByTestId('follow-up-secret').textContent())?.trim();
     expect(secrets.french).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
     await page.getByText(/Nous n’affichons ce code qu’une fois/).waitFor();
@@ -141,6 +159,18 @@ describe('tipline web app in Chromium', () => {
     await page.getByRole('button', { name: 'English' }).click();
   });
 
+  it('after a follow-up, "Back to the report form" gives a blank form: the earlier confirmation and its secret are gone', async () => {
+    await page.getByRole('link', { name: 'Back to the report form' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Report the online sexual exploitation of a child' }).waitFor();
+    expect(await page.getByTestId('follow-up-secret').count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain(secrets.french as string);
+    expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
+    // Nor does the browser's Back bring it back: it was in the page's memory only.
+    await page.goBack();
+    await page.goForward();
+    expect(await page.locator('body').textContent()).not.toContain(secrets.french as string);
+  });
+
   it('an analyst signs in and finds both reports in the queue, with the reasons for their priority', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/#/staff');
@@ -170,6 +200,8 @@ describe('tipline web app in Chromium', () => {
     await image.waitFor();
     expect(await image.getAttribute('data-revealed')).toBe('false');
     expect(await image.getAttribute('style')).toMatch(/blur\(\d+px\) grayscale\(100%\)/);
+    // A size people read, with the exact count beside it.
+    await expect(media.getByTestId('media-size').textContent()).resolves.toMatch(/^(\d+ bytes?|\d+(\.\d)? (kB|MB) \(\d{1,3}(,\d{3})* bytes\))$/);
     await expectAccessible();
     await page.getByRole('link', { name: 'Back to the queue' }).click();
     await page.getByRole('heading', { level: 1, name: 'Triage queue' }).waitFor();
@@ -199,6 +231,14 @@ describe('tipline web app in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Figures' }).waitFor();
     await page.locator('main figure svg[role="img"]').waitFor();
     await page.getByText(/Last 30 days: \d+ reports\./).waitFor();
+    await page.getByText('Time to first triage, median (minutes)', { exact: true }).waitFor();
+    // The chart's labels fit whole (it cuts longer ones with "…"), each type its own; the key gives the full names.
+    const labels = await page.locator('main figure svg text.vigil-chart-label').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['CSAM seen online', 'Sextortion: money']));
+    expect(labels.filter((label) => label.endsWith('…'))).toEqual([]);
+    expect(new Set(labels).size).toBe(labels.length);
+    const key = page.getByTestId('types-key');
+    await expect(key.textContent()).resolves.toContain('Sextortion: moneySextortion: someone threatens to share sexual images unless paid');
     await expectAccessible();
   });
 
