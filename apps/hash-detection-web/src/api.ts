@@ -126,6 +126,28 @@ export interface ReviewItem {
   enqueuedAt?: string;
   leaseExpiresAt?: string;
   decisionCount?: number;
+  status?: string;
+  /** A reviewer gets only their own; a supervisor gets everyone's. */
+  decisions?: ReviewDecision[];
+  overrides?: ReviewOverride[];
+  /** Set when reviewers could not agree: the item waits for a supervisor. */
+  supervisorFlag?: { at: string; reason: string };
+  outcome?: { classification: string; rule: 'consensus' | 'override'; by: string[]; reason: string; at: string };
+}
+
+export interface ReviewDecision {
+  reviewer: string;
+  classification: string;
+  note?: string;
+  at: string;
+}
+
+export interface ReviewOverride {
+  by: string;
+  classification: string;
+  reason: string;
+  at: string;
+  previous?: string;
 }
 
 export interface ExposureCounts {
@@ -224,6 +246,12 @@ export const api = new ApiClient({
 
 const enc = encodeURIComponent;
 
+/** Whether the signed-in person passes the API's check for `role` (an administrator passes every one). */
+export function holdsRole(role: string): boolean {
+  const roles = api.currentUser()?.roles ?? [];
+  return roles.includes('admin') || roles.includes(role);
+}
+
 export const banksApi = {
   list: () => api.get<Bank[]>('/api/v1/banks'),
   create: (body: Omit<Bank, 'id' | 'createdAt' | 'entryCount'>) => api.post<Bank>('/api/v1/banks', body),
@@ -258,6 +286,14 @@ export const reviewApi = {
   reveal: (id: string) => api.blob(`/api/v1/review/items/${enc(id)}/reveal`, { method: 'POST' }),
   decide: (id: string, classification: string, note?: string) => api.post(`/api/v1/review/items/${enc(id)}/decisions`, { classification, note }),
   release: (id: string) => api.post(`/api/v1/review/items/${enc(id)}/release`),
+  /** Any item, with every reviewer's decision (supervisors). */
+  item: (id: string) => api.get<ReviewItem>(`/api/v1/review/items/${enc(id)}`),
+  /**
+   * The items waiting for a supervisor. The service has no such route yet (the queue only counts
+   * them): until it does, this answers "Cannot GET" and the page says the list is not available.
+   */
+  awaitingSupervisor: () => api.get<ReviewItem[]>('/api/v1/review/items', { status: 'awaiting-supervisor' }),
+  override: (id: string, classification: string, reason: string) => api.post<{ item: ReviewItem }>(`/api/v1/review/items/${enc(id)}/override`, { classification, reason }),
 };
 
 export const takedownApi = {

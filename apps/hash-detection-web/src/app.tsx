@@ -2,6 +2,7 @@ import { Layout, matchRoute, RevealProvider, StaffAccountsPage, StaffSignIn, use
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
+import { Page } from './components/page';
 import { BankDetailPage } from './pages/bank-detail-page';
 import { BanksPage } from './pages/banks-page';
 import { IndexStatusPage } from './pages/index-status-page';
@@ -21,8 +22,19 @@ interface Route {
 const SECTIONS = ['banks', 'review', 'urls', 'providers', 'match', 'index', 'accounts'] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** Staff accounts are for administrators only: the entry and the route are not there for anyone else (the API refuses them too). */
-const ADMIN_SECTIONS: readonly Section[] = ['accounts'];
+/**
+ * Who may open each section: the roles of the @Roles checks on the API routes the page reads
+ * (the controllers under apps/hash-detection/src). An administrator passes them all. The server still decides.
+ */
+const SECTION_ROLES: Record<Section, readonly string[]> = {
+  banks: ['reviewer', 'bank-curator'],
+  review: ['reviewer', 'supervisor'],
+  urls: ['analyst', 'supervisor', 'reviewer', 'bank-curator'],
+  providers: ['analyst', 'supervisor', 'reviewer', 'bank-curator'],
+  match: ['reviewer', 'bank-curator'],
+  index: ['reviewer', 'bank-curator'],
+  accounts: ['admin'],
+};
 
 const ROUTES: Route[] = [
   { pattern: '/banks', section: 'banks', render: () => <BanksPage /> },
@@ -41,6 +53,16 @@ function AccountsPage() {
   return <StaffAccountsPage api={api} appName={t('app.name')} />;
 }
 
+/** A page the signed-in roles cannot use: said plainly, instead of a page whose every request would be refused. */
+function NotForYourRole() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('roles.notAvailable.title')}>
+      <p>{t('roles.notAvailable.text')}</p>
+    </Page>
+  );
+}
+
 export function App() {
   const { t } = useTranslation();
   const [signedIn, setSignedIn] = useState(api.signedIn);
@@ -54,13 +76,13 @@ export function App() {
   }, []);
 
   const user = signedIn ? api.currentUser() : undefined;
-  const sections = SECTIONS.filter((section) => !ADMIN_SECTIONS.includes(section) || user?.roles.includes('admin'));
-  const found = ROUTES.filter((route) => sections.includes(route.section))
-    .map((route) => ({ route, params: matchRoute(route.pattern, path) }))
-    .find((candidate) => candidate.params);
+  const sections = SECTIONS.filter((section) => user?.roles.includes('admin') || SECTION_ROLES[section].some((role) => user?.roles.includes(role)));
+  const found = ROUTES.map((route) => ({ route, params: matchRoute(route.pattern, path) })).find((candidate) => candidate.params);
+  // The start page, and where an unknown address leads: the first page this person can use.
+  const home = sections[0];
   useEffect(() => {
-    if (!found && signedIn) window.location.replace('#/banks');
-  }, [found, signedIn]);
+    if (!found && signedIn && home) window.location.replace(`#/${home}`);
+  }, [found, signedIn, home]);
 
   // After navigation, focus the page's main landmark so screen readers start at the new content.
   useEffect(() => {
@@ -74,12 +96,17 @@ export function App() {
     api.signOut();
     setSignedIn(false);
   };
+  const content = () => {
+    // An unknown address: the effect above goes to the start page (when this person has one).
+    if (!found?.params) return home ? null : <NotForYourRole />;
+    return sections.includes(found.route.section) ? found.route.render(found.params, query) : <NotForYourRole />;
+  };
   const nav = signedIn ? sections.map((section) => ({ href: `#/${section}`, label: section === 'accounts' ? t('ui.accounts.nav') : t(`nav.${section}`), current: found?.route.section === section })) : [];
 
   return (
     <Layout appName={t('app.name')} nav={nav} user={user?.displayName} onSignOut={signOut}>
       {signedIn ? (
-        <RevealProvider>{found?.params ? found.route.render(found.params, query) : null}</RevealProvider>
+        <RevealProvider>{content()}</RevealProvider>
       ) : (
         <StaffSignIn api={api} onSignedIn={() => setSignedIn(true)} />
       )}

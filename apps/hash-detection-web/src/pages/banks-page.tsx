@@ -1,7 +1,7 @@
 import { DataTable, ErrorNotice, routeHref, useLoad } from '@vigil/web-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BANK_KINDS, banksApi, type Bank } from '../api';
+import { BANK_KINDS, banksApi, holdsRole, type Bank } from '../api';
 import { Page } from '../components/page';
 import { useFormat } from '../format';
 
@@ -30,7 +30,8 @@ export function BanksPage() {
           ]}
         />
       )}
-      <CreateBankForm onCreated={banks.reload} />
+      {/* Creating a bank is for bank curators only (the API refuses anyone else). */}
+      {holdsRole('bank-curator') && <CreateBankForm onCreated={banks.reload} />}
     </Page>
   );
 }

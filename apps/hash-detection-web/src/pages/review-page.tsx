@@ -1,12 +1,15 @@
 import { BlurredMedia, ErrorNotice, useLoad } from '@vigil/web-ui';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REVIEW_CLASSIFICATIONS, REVIEW_URGENCIES, reviewApi, type ReviewItem } from '../api';
+import { holdsRole, REVIEW_CLASSIFICATIONS, REVIEW_URGENCIES, reviewApi, type ReviewItem } from '../api';
 import { Page } from '../components/page';
 import { useFormat } from '../format';
+import { ReviewItemFacts, useConcealedPreview } from './review-item-facts';
+import { SupervisorReview } from './supervisor-review';
 
 /**
- * The human review queue. Wellness first: the queue and the reviewer's own exposure are shown,
+ * The human review queue (reviewers take items one at a time; supervisors settle the items the
+ * reviewers could not agree on). Wellness first: the queue and the reviewer's own exposure are shown,
  * an item's metadata and hashes come before its media, and the media stay blurred and grey
  * until the reviewer asks to see them.
  */
@@ -19,6 +22,9 @@ export function ReviewPage() {
   const [empty, setEmpty] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
+  // Only reviewers take items; supervisors settle those the reviewers could not agree on.
+  const takesItems = holdsRole('reviewer');
+  const supervises = holdsRole('supervisor');
 
   const refresh = () => {
     queue.reload();
@@ -86,7 +92,7 @@ export function ReviewPage() {
           )}
         </section>
       </div>
-      {!item && (
+      {takesItems && !item && (
         <p>
           <button type="button" onClick={() => void next()}>
             {t('review.next')}
@@ -101,6 +107,7 @@ export function ReviewPage() {
       {empty && <p role="status">{t('review.empty')}</p>}
       <ErrorNotice error={error} />
       {item && <ReviewItemPanel key={item.id} item={item} onFinished={finish} exposureChanged={exposure.reload} />}
+      {supervises && <SupervisorReview onSettled={refresh} exposureChanged={exposure.reload} />}
     </Page>
   );
 }
@@ -108,26 +115,9 @@ export function ReviewPage() {
 function ReviewItemPanel({ item, onFinished, exposureChanged }: { item: ReviewItem; onFinished: (message: string) => void; exposureChanged: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [preview, setPreview] = useState<string>();
+  const { preview, error: previewError } = useConcealedPreview(item.id);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    let url: string | undefined;
-    let cancelled = false;
-    reviewApi.preview(item.id).then(
-      (blob) => {
-        if (cancelled) return;
-        url = URL.createObjectURL(blob);
-        setPreview(url);
-      },
-      (failure: unknown) => !cancelled && setError(failure),
-    );
-    return () => {
-      cancelled = true;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [item.id]);
 
   const act = async (action: () => Promise<unknown>, message: string) => {
     setError(undefined);
@@ -142,32 +132,10 @@ function ReviewItemPanel({ item, onFinished, exposureChanged }: { item: ReviewIt
   return (
     <section className="vigil-panel" aria-labelledby="review-item">
       <h2 id="review-item">{t('review.item.title', { reference: item.reportReference ?? item.id })}</h2>
-      <dl className="vigil-facts">
-        <dt>{t('review.item.incidentType')}</dt>
-        <dd>{item.incidentType ?? '—'}</dd>
-        <dt>{t('review.item.urgency')}</dt>
-        <dd>{item.urgency ? t(`review.urgencies.${item.urgency}`, { defaultValue: item.urgency }) : '—'}</dd>
-        <dt>{t('review.item.contentType')}</dt>
-        <dd>{item.contentType ?? '—'}</dd>
-        <dt>{t('review.item.bytes')}</dt>
-        <dd>{format.number(item.bytes)}</dd>
-        <dt>SHA-256</dt>
-        <dd>
-          <code className="vigil-hash">{item.sha256}</code>
-        </dd>
-        <dt>MD5</dt>
-        <dd>
-          <code className="vigil-hash">{item.md5}</code>
-        </dd>
-        <dt>PDQ</dt>
-        <dd>
-          <code className="vigil-hash">{item.pdq ?? '—'}</code> {item.pdqQuality !== undefined && t('review.item.quality', { quality: item.pdqQuality })}
-        </dd>
-        <dt>{t('review.item.enqueuedAt')}</dt>
-        <dd>{format.date(item.enqueuedAt)}</dd>
+      <ReviewItemFacts item={item}>
         <dt>{t('review.item.leaseExpiresAt')}</dt>
         <dd>{format.date(item.leaseExpiresAt)}</dd>
-      </dl>
+      </ReviewItemFacts>
       <h3>{t('review.item.media')}</h3>
       <BlurredMedia
         src={preview}
@@ -195,7 +163,7 @@ function ReviewItemPanel({ item, onFinished, exposureChanged }: { item: ReviewIt
           {t('review.release')}
         </button>
       </p>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? previewError} />
     </section>
   );
 }

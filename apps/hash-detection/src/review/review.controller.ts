@@ -111,6 +111,23 @@ export class ReviewController {
     return itemView(item, viewerOf(user));
   }
 
+  @Get('items')
+  @Roles('supervisor')
+  @ApiOperation({
+    summary: 'Items waiting for a supervisor (reviewers could not agree): most urgent first, each with every decision (audited)',
+    description: 'Only `status=awaiting-supervisor` is offered: reviewers take items one at a time with POST next, never from a list.',
+  })
+  @ApiQuery({ name: 'status', enum: ['awaiting-supervisor'] })
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: '1 to 200, default 50' })
+  async list(@CurrentUser() user: StaffUser, @Query('status') status: string | undefined, @Query('limit') limit: string | undefined) {
+    if (status !== 'awaiting-supervisor') throw new ValidationError('status: only awaiting-supervisor can be listed', 'status');
+    const max = limit === undefined || limit === '' ? 50 : Number(limit);
+    if (!Number.isInteger(max) || max < 1 || max > 200) throw new ValidationError('limit: a whole number from 1 to 200', 'limit');
+    const items = await this.items.listAwaitingSupervisor(max);
+    await this.audit.record({ actor: user.username, action: 'list', resourceType: 'review-item', resourceId: '*', detail: { status, count: items.length } });
+    return items.map((item) => itemView(item.snapshot(), viewerOf(user)));
+  }
+
   @Get('items/:id')
   @Roles('reviewer', 'supervisor')
   @ApiOperation({ summary: 'One item’s metadata, hashes and status (audited)' })

@@ -24,6 +24,8 @@ export interface ReviewItemRepository {
   listOpen(afterId: string | undefined, limit: number): Promise<ReviewItem[]>;
   /** Items still waiting for people (pending or in review) whose media is one of these: for withdrawing those whose evidence was purged. */
   findOpenByMediaIds(mediaIds: readonly string[]): Promise<ReviewItem[]>;
+  /** Open items the reviewers could not agree on, for a supervisor to settle: most urgent first, then longest flagged. */
+  listAwaitingSupervisor(limit: number): Promise<ReviewItem[]>;
   /** Saves a changed item; a ConflictError when someone else changed it since it was read. */
   save(item: ReviewItem): Promise<void>;
   summary(now: Date): Promise<ReviewQueueSummary>;

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_BANK_NAME } from '../demo-seed';
-import { assertBuilt, embeddedPlatform, eventually, PlatformProcess, REPO_ROOT, type PlatformUrls } from './platform-harness';
+import { api, assertBuilt, embeddedPlatform, eventually, PlatformProcess, REPO_ROOT, staffToken, type PlatformUrls } from './platform-harness';
 
 /**
  * The hash-detection staff UI in Chromium, against the compiled platform in embedded mode with
- * its demo data, as a reviewer (who is also a bank curator) uses it. The steps run in order
- * on one page, as one person's session would.
+ * its demo data, as a reviewer (who is also a bank curator) uses it, then as a supervisor. The
+ * steps run in order on one page, as one person's session would.
  */
 describe('hash-detection web UI in Chromium', () => {
   jest.setTimeout(240000);
@@ -22,6 +22,7 @@ describe('hash-detection web UI in Chromium', () => {
   let page: Page;
   let errors: string[];
   let known: Array<{ name: string; bytes: Buffer }>;
+  let urls: PlatformUrls;
 
   const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
   const expectAccessible = async () => expect(await axeViolations(page)).toEqual([]);
@@ -29,7 +30,6 @@ describe('hash-detection web UI in Chromium', () => {
   beforeAll(async () => {
     assertBuilt();
     if (!existsSync(join(REPO_ROOT, 'dist', 'apps', 'hash-detection-web', 'index.html'))) throw new Error('the web UI is not built: run `npm run build`');
-    let urls: PlatformUrls;
     ({ platform, urls } = await embeddedPlatform({ dataDir }));
     [known, browser] = await Promise.all([demoKnownImages(), launchChromium(), platform.start(180000)]).then(([images, chromium]) => [images, chromium] as const);
     ({ context, page, errors } = await openStaffPage(browser, urls.hashDetection));
@@ -137,6 +137,9 @@ describe('hash-detection web UI in Chromium', () => {
     await page.getByRole('button', { name: 'Next item' }).click();
     await page.getByRole('heading', { level: 2, name: /^Item from report/ }).waitFor();
     await page.getByText('SHA-256').waitFor();
+    // The demo's unknown image came with an online-luring report: its label, not its code.
+    await page.locator('main dd').getByText('Online luring', { exact: true }).waitFor();
+    expect(await page.locator('main dd').getByText('online-luring').count()).toBe(0);
 
     const image = page.locator('main figure img');
     await image.waitFor();
@@ -171,6 +174,82 @@ describe('hash-detection web UI in Chromium', () => {
       await expectAccessible();
     }
     await page.getByText('PDQ hashes indexed').waitFor();
+  });
+
+  it('a supervisor starts on the review queue, sees only the pages of the role, and settles an item the reviewers could not agree on', async () => {
+    // Four reviewers disagree on the demo's unknown image (REVIEW_CONSENSUS 2: after 4 decisions without 2 alike, it waits for a supervisor).
+    const admin = await staffToken(urls.hashDetection, 'admin');
+    const reviewers = [await staffToken(urls.hashDetection, 'reviewer')];
+    for (const username of ['browser-reviewer-2', 'browser-reviewer-3', 'browser-reviewer-4']) {
+      const password = `${username}-password`;
+      const created = await api(`${urls.hashDetection}/api/v1/staff-accounts`, { method: 'POST', token: admin, body: JSON.stringify({ username, displayName: username, roles: ['reviewer'], password }) });
+      expect(created.status).toBe(201);
+      reviewers.push((await api<{ accessToken: string }>(`${urls.hashDetection}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }) })).body.accessToken);
+    }
+    const classifications = ['csam-b2', 'harmful-abusive-material', 'not-csam', 'csam-a1'];
+    const itemIds = new Set<string>();
+    let verdict = '';
+    for (const [index, token] of reviewers.entries()) {
+      const next = await api<{ id: string }>(`${urls.hashDetection}/api/v1/review/next`, { method: 'POST', token });
+      itemIds.add(next.body.id);
+      const decided = await api<{ verdict: string }>(`${urls.hashDetection}/api/v1/review/items/${next.body.id}/decisions`, {
+        method: 'POST',
+        token,
+        body: JSON.stringify({ classification: classifications[index], note: `browser test reviewer ${index + 1}` }),
+      });
+      verdict = decided.body.verdict;
+    }
+    expect(itemIds.size).toBe(1);
+    expect(verdict).toBe('needs-supervisor');
+    const [itemId] = itemIds;
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto('/');
+    await page.getByLabel('Username').fill('supervisor');
+    await page.getByLabel('Password').fill('vigil-demo-supervisor');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Review queue' }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Review queue', 'URLs and notices', 'Providers']);
+    await page.getByRole('heading', { level: 2, name: 'Waiting for a supervisor' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Next item' }).count()).toBe(0);
+    const awaiting = page.locator('main dt', { hasText: 'Waiting for a supervisor' }).locator('xpath=following-sibling::dd[1]');
+    await eventually(async () => ((await awaiting.textContent()) === '1' ? true : undefined), 'the queue to count one item waiting for a supervisor', 15000);
+    await expectAccessible();
+
+    // The list the supervisor works from: the one item, opened from its row.
+    const listed = page.locator('section[aria-labelledby="review-supervisor"] tbody tr');
+    expect(await listed.count()).toBe(1);
+    await listed.getByRole('button', { name: /^Open/ }).click();
+    const panel = page.locator('section[aria-labelledby="supervisor-item"]');
+    await panel.getByRole('heading', { level: 2, name: /^Item from report VGL-/ }).waitFor();
+    await panel.locator('dd').getByText('Online luring', { exact: true }).waitFor();
+    const decisions = panel.locator('table').filter({ has: page.getByRole('columnheader', { name: 'Reviewer' }) }).locator('tbody tr');
+    expect(await decisions.count()).toBe(4);
+    await expect(decisions.allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/browser-reviewer-3.*Not CSAM.*browser test reviewer 3/)]));
+    const image = panel.locator('figure img');
+    await image.waitFor();
+    expect(await image.getAttribute('data-revealed')).toBe('false');
+    await expectAccessible();
+
+    await page.getByRole('button', { name: 'Français' }).click();
+    await panel.locator('dd').getByText('Leurre en ligne', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+
+    await page.getByLabel('Classification').selectOption('csam-b2');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await panel.getByRole('alert').getByText('Give the reason for your decision.').waitFor();
+    await page.getByLabel('Reason (required)').fill('Browser test: B2 on a closer look at the preview');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('status').getByText(/^Item from report VGL-.* settled: CSAM B2\. Your decision and reason are recorded\.$/).waitFor();
+    await eventually(async () => ((await awaiting.textContent()) === '0' ? true : undefined), 'the queue to count none waiting for a supervisor', 15000);
+    const settled = await api<{ status: string; overrides: Array<{ by: string; classification: string; reason: string }> }>(`${urls.hashDetection}/api/v1/review/items/${itemId}`, { token: admin });
+    expect(settled.body).toMatchObject({ status: 'overridden', overrides: [{ by: 'supervisor', classification: 'csam-b2', reason: 'Browser test: B2 on a closer look at the preview' }] });
+
+    // A page the role cannot use says so, instead of showing a form the API would refuse.
+    await page.goto('/#/banks');
+    await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'New bank' }).count()).toBe(0);
+    expect(await page.locator('main [role="alert"]').count()).toBe(0);
   });
 
   it('ran without a script error', () => {

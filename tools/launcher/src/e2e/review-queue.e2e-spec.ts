@@ -279,5 +279,13 @@ describe('the review queue over HTTP (services mode)', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.message.join(' ')).toMatch(/reason/);
     expect((await api(`${urls.hashDetection}/api/v1/review/items/not-a-uuid`, { token: supervisor })).status).toBe(400);
+    // The supervisor's list: theirs only, and only of the items waiting for them.
+    const awaiting = await api<unknown[]>(`${urls.hashDetection}/api/v1/review/items?status=awaiting-supervisor`, { token: supervisor });
+    expect(awaiting.status).toBe(200);
+    expect(Array.isArray(awaiting.body)).toBe(true);
+    expect((await api(`${urls.hashDetection}/api/v1/review/items?status=awaiting-supervisor`, { token: reviewer2 })).status).toBe(403);
+    const pending = await api<{ message: string }>(`${urls.hashDetection}/api/v1/review/items?status=pending`, { token: supervisor });
+    expect(pending.status).toBe(400);
+    expect(JSON.stringify(pending.body)).toMatch(/status: only awaiting-supervisor/);
   });
 });

@@ -40,6 +40,14 @@ export class InMemoryReviewItems implements ReviewItemRepository {
       .map((row) => ReviewItem.restore(row));
   }
 
+  async listAwaitingSupervisor(limit: number): Promise<ReviewItem[]> {
+    return [...this.rows.values()]
+      .filter((row) => (row.status === 'pending' || row.status === 'in-review') && row.supervisorFlag)
+      .sort((a, b) => urgencyRank(a.urgency) - urgencyRank(b.urgency) || (a.supervisorFlag?.at ?? '').localeCompare(b.supervisorFlag?.at ?? ''))
+      .slice(0, limit)
+      .map((row) => ReviewItem.restore(row));
+  }
+
   async findOpenByMediaIds(mediaIds: readonly string[]): Promise<ReviewItem[]> {
     const wanted = new Set(mediaIds);
     return [...this.rows.values()]

@@ -125,6 +125,7 @@ export const AUTHORIZATION_POLICY: Record<ServiceName, AppPolicy> = {
     'GET /api/v1/review/queue': { roles: REVIEWERS },
     'GET /api/v1/review/exposure': { roles: REVIEWERS },
     'POST /api/v1/review/next': { roles: ['reviewer'] },
+    'GET /api/v1/review/items': { roles: ['supervisor'] },
     'GET /api/v1/review/items/:id': { roles: REVIEWERS },
     'GET /api/v1/review/items/:id/preview': { roles: REVIEWERS },
     'POST /api/v1/review/items/:id/reveal': { roles: REVIEWERS },

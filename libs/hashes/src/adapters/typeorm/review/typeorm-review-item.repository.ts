@@ -102,6 +102,16 @@ export class TypeOrmReviewItemRepository implements ReviewItemRepository {
     return Promise.all(rows.map((row) => this.restore(this.transactions.manager, row)));
   }
 
+  async listAwaitingSupervisor(limit: number): Promise<ReviewItem[]> {
+    const rows: ItemRow[] = await this.transactions.manager.query(
+      `SELECT * FROM ${this.s}.review_items
+        WHERE status IN ('pending', 'in-review') AND supervisor_flag IS NOT NULL
+        ORDER BY urgency_rank, (supervisor_flag->>'at')::timestamptz, id LIMIT $1`,
+      [limit],
+    );
+    return Promise.all(rows.map((row) => this.restore(this.transactions.manager, row)));
+  }
+
   async findOpenByMediaIds(mediaIds: readonly string[]): Promise<ReviewItem[]> {
     if (mediaIds.length === 0) return [];
     const rows: ItemRow[] = await this.transactions.manager.query(

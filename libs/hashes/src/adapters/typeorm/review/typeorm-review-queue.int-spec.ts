@@ -241,10 +241,14 @@ describe('the review queue on Postgres', () => {
       expect(split.bankEntries).toEqual([]);
       expect(await items.claimNext('r5', clock.now(), LEASE)).toBeUndefined();
       expect((await items.summary(clock.now())).awaitingSupervisor).toBe(1);
+      const awaiting = await items.listAwaitingSupervisor(10);
+      expect(awaiting.map((item) => item.id)).toEqual([queued.id]);
+      expect(awaiting[0].snapshot().decisions).toHaveLength(4);
 
       const settled = await override.execute({ itemId: queued.id, supervisor: 'sup', classification: 'not-csam', reason: 'a gradient: nothing here' });
       expect(settled.item.status).toBe('overridden');
       expect(settled.bankEntries).toEqual([]);
+      expect(await items.listAwaitingSupervisor(10)).toEqual([]);
       const reloaded = (await items.findById(queued.id))!.snapshot();
       expect(reloaded.overrides).toEqual([{ by: 'sup', classification: 'not-csam', reason: 'a gradient: nothing here', at: t0.toISOString() }]);
       expect(reloaded.decisions.map((decision) => decision.reviewer)).toEqual(['r1', 'r2', 'r3', 'r4']);
