@@ -69,6 +69,8 @@ export interface TimelineItem {
   by: string;
   action: string;
   summary: string;
+  /** The parts of a generated summary (intake, priority) or of an analyst's action. */
+  data?: Record<string, unknown>;
 }
 
 export interface TriageState {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_STATUSES, triageApi, type Report } from '../api';
 import { Page, useDateFormat } from './page';
+import { usePriorityReasonText } from './reason-text';
 
 /** The triage queue as the server orders it (priority, then oldest), with every reason shown. */
 export function QueuePage() {
@@ -47,15 +48,20 @@ export function QueuePage() {
 
 /** The reasons behind the current level first: why the report sits where it does. */
 export function PriorityReasons({ report }: { report: Report }) {
+  const text = usePriorityReasonText();
   const current = report.priorityReasons.filter((reason) => reason.level === report.priority);
   const shown = current.length ? current : report.priorityReasons.slice(-1);
   return (
     <ul className="tip-reasons">
-      {shown.map((reason) => (
-        <li key={`${reason.rule}-${reason.at}`}>
-          <strong>{reason.rule}</strong>: {reason.detail}
-        </li>
-      ))}
+      {shown.map((reason) => {
+        const { label, detail } = text(reason);
+        return (
+          <li key={`${reason.rule}-${reason.at}`}>
+            <strong>{label}</strong>
+            {detail && <>: {detail}</>}
+          </li>
+        );
+      })}
     </ul>
   );
 }

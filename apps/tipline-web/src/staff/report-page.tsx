@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, OFFENCE_LABEL_KEYS, PRIORITY_LEVELS, triageApi, type Report, type ReportIncident, type ReportMedia, type TimelineItem, type TriageState } from '../api';
 import { Page, useDateFormat } from './page';
 import { PriorityReasons } from './queue-page';
+import { useTimelineText } from './reason-text';
 import { ReporterDetails } from './reporter-details';
 import { ClassificationForm, ForwardForm, SplitForm, TakedownForm } from './triage-forms';
 
@@ -14,6 +15,7 @@ import { ClassificationForm, ForwardForm, SplitForm, TakedownForm } from './tria
 export function ReportPage({ reportId }: { reportId: string }) {
   const { t } = useTranslation();
   const date = useDateFormat();
+  const timelineText = useTimelineText();
   const loaded = useLoad(async () => {
     const [report, triage, timeline, related] = await Promise.all([triageApi.report(reportId), triageApi.triage(reportId), triageApi.timeline(reportId), triageApi.related(reportId)]);
     return { report, triage, timeline, related };
@@ -163,9 +165,9 @@ export function ReportPage({ reportId }: { reportId: string }) {
               rowKey={(row) => `${row.at}-${row.action}-${row.summary}`}
               columns={[
                 { key: 'at', header: t('staff.report.when'), render: (row) => date(row.at) },
-                { key: 'by', header: t('staff.report.who'), render: (row) => row.by },
+                { key: 'by', header: t('staff.report.who'), render: (row) => timelineText.who(row) },
                 { key: 'action', header: t('staff.report.action'), render: (row) => t(`staff.timelineActions.${row.action}`, { defaultValue: row.action }) },
-                { key: 'summary', header: t('staff.report.what'), render: (row) => row.summary },
+                { key: 'summary', header: t('staff.report.what'), render: (row) => timelineText.what(row) },
               ]}
             />
           </section>

@@ -161,6 +161,9 @@ describe('tipline console actions in Chromium', () => {
     await decisions().getByText('Transmis à Point de Contact (France) par analyst').waitFor();
     await decisions().getByText(`Retrait demandé par analyst : ${forumUrl}`).waitFor();
     for (const action of ['Classifié', 'Divisé en incidents', 'Retrait demandé', 'Transmis à l’étranger']) await timeline().getByRole('cell', { name: action, exact: true }).waitFor();
+    // What Vigil itself wrote on the timeline (the report's arrival, its first priority) is in French too.
+    await timeline().getByRole('cell', { name: /^Signalement VGL-.* reçu \(Public, / }).waitFor();
+    expect(await timeline().getByText(/public report .* received/).count()).toBe(0);
     await page.locator('section[aria-labelledby="incidents-title"]').getByText('s.172.2 — Entente ou arrangement — infraction d’ordre sexuel à l’égard d’un enfant').waitFor();
     await expectAccessible();
   });

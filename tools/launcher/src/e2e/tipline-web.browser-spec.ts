@@ -182,7 +182,7 @@ describe('tipline web app in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Triage queue' }).waitFor();
     const row = (reference: string) => page.locator('main table tbody tr').filter({ has: page.getByRole('link', { name: reference, exact: true }) });
     await row(references.english as string).waitFor();
-    await expect(row(references.french as string).textContent()).resolves.toMatch(/High.*active-sextortion/);
+    await expect(row(references.french as string).textContent()).resolves.toMatch(/High.*Sextortion: treated as an active threat/);
     await expectAccessible();
   });
 

@@ -159,10 +159,23 @@ export class TriageReportUseCase {
     const { report, triage } = await this.load(reportId);
     const state = report.snapshot();
     const intake: TimelineItem[] = [
-      { at: state.receivedAt, by: state.source === 'industry' ? 'partner' : 'reporter', action: 'submitted', summary: `${state.source} report ${state.reference} received (${state.incidentType})` },
+      // `data` carries the parts of each generated summary, so a UI can say it in its reader's language.
+      {
+        at: state.receivedAt,
+        by: state.source === 'industry' ? 'partner' : 'reporter',
+        action: 'submitted',
+        summary: `${state.source} report ${state.reference} received (${state.incidentType})`,
+        data: { source: state.source, reference: state.reference, incidentType: state.incidentType },
+      },
       ...state.priorityReasons
         .filter((reason) => reason.rule !== 'analyst-override' && reason.rule !== 'default')
-        .map((reason) => ({ at: reason.at, by: 'system', action: 'priority-raised' as const, summary: `${reason.level}: ${reason.rule}: ${reason.detail}` })),
+        .map((reason) => ({
+          at: reason.at,
+          by: 'system',
+          action: 'priority-raised' as const,
+          summary: `${reason.level}: ${reason.rule}: ${reason.detail}`,
+          data: { level: reason.level, rule: reason.rule, detail: reason.detail },
+        })),
       ...(state.followUps ?? []).map((followUp) => ({
         at: followUp.at,
         by: 'reporter',
