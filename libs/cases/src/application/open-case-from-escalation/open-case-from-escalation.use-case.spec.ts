@@ -59,7 +59,7 @@ describe('OpenCaseFromEscalationUseCase', () => {
     const referral = await referralOf('r-3');
     expect(referral.identifiers.map(({ value, source }) => [value, source])).toEqual([
       ['suspect@example.org', 'tipline report'],
-      ['child@example.org', 'tipline report: named, whose not stated'],
+      ['child@example.org', 'tipline report: named by the reporter, not said to be the suspect’s'],
     ]);
   });
 

@@ -7,7 +7,7 @@ const POSTAL_CODE_IN_TEXT = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGH
 const SUMMARY_SOURCE = 'tipline escalation summary';
 const STRUCTURED_SOURCE = 'tipline report';
 /** Named in a public report without saying whose (perhaps the child's): kept, but never labelled the suspect's. */
-const NAMED_SOURCE = 'tipline report: named, whose not stated';
+const NAMED_SOURCE = 'tipline report: named by the reporter, not said to be the suspect’s';
 
 /**
  * An escalated tipline report becomes a referral. `report.escalated.v2` carries the suspect's
