@@ -1,9 +1,10 @@
 import { BlurredMedia, DataTable, ErrorNotice, routeHref, useLoad } from '@vigil/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, OFFENCE_LABEL_KEYS, PRIORITY_LEVELS, triageApi, type Report, type ReportIncident, type ReportMedia, type TimelineItem, type TriageState } from '../api';
+import { api, PRIORITY_LEVELS, triageApi, type Report, type ReportIncident, type ReportMedia, type TimelineItem, type TriageState } from '../api';
 import { Page, useDateFormat } from './page';
 import { PriorityReasons } from './queue-page';
+import { useOffenceText } from './offence-text';
 import { useTimelineText } from './reason-text';
 import { ReporterDetails } from './reporter-details';
 import { ClassificationForm, ForwardForm, SplitForm, TakedownForm } from './triage-forms';
@@ -16,6 +17,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
   const { t } = useTranslation();
   const date = useDateFormat();
   const timelineText = useTimelineText();
+  const offence = useOffenceText();
   const loaded = useLoad(async () => {
     const [report, triage, timeline, related] = await Promise.all([triageApi.report(reportId), triageApi.triage(reportId), triageApi.timeline(reportId), triageApi.related(reportId)]);
     return { report, triage, timeline, related };
@@ -67,7 +69,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
               <dt>{t('staff.report.claim')}</dt>
               <dd data-testid="claim">{data.triage.claim ? t('staff.report.claimUntil', { by: data.triage.claim.by, until: date(data.triage.claim.expiresAt) }) : t('staff.report.unclaimed')}</dd>
               <dt>{t('staff.report.classification')}</dt>
-              <dd>{data.triage.classification ? `${t(`incidentTypes.${data.triage.classification.incidentType}`)} ${data.triage.classification.offences.join(', ')}` : '—'}</dd>
+              <dd>{data.triage.classification ? `${t(`incidentTypes.${data.triage.classification.incidentType}`)} ${data.triage.classification.offences.map(offence.section).join(', ')}` : '—'}</dd>
               <dt>{t('staff.report.urls')}</dt>
               <dd>
                 {report.urls.length ? (
@@ -179,6 +181,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
 
 function IncidentsSection({ incidents }: { incidents: ReportIncident[] }) {
   const { t } = useTranslation();
+  const offence = useOffenceText();
   return (
     <section aria-labelledby="incidents-title">
       <h2 id="incidents-title">{t('staff.report.incidents', { count: incidents.length })}</h2>
@@ -191,7 +194,7 @@ function IncidentsSection({ incidents }: { incidents: ReportIncident[] }) {
           { key: 'type', header: t('staff.queue.type'), render: (row) => t(`incidentTypes.${row.incidentType}`) },
           { key: 'description', header: t('staff.report.incidentDescription'), render: (row) => row.description || '—' },
           { key: 'urls', header: t('staff.report.urls'), render: (row) => (row.urls.length ? row.urls.join(' ') : '—') },
-          { key: 'offences', header: t('staff.report.offences'), render: (row) => (row.offences.length ? row.offences.map((code) => `${code} — ${t(OFFENCE_LABEL_KEYS[code])}`).join('; ') : '—') },
+          { key: 'offences', header: t('staff.report.offences'), render: (row) => (row.offences.length ? row.offences.map(offence.withLabel).join('; ') : '—') },
         ]}
       />
     </section>

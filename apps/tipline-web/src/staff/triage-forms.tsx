@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INCIDENT_TYPES, OFFENCE_CATEGORIES, OFFENCE_LABEL_KEYS, type IncidentDraft, type Report, type TriageState } from '../api';
+import { INCIDENT_TYPES, OFFENCE_CATEGORIES, type IncidentDraft, type Report, type TriageState } from '../api';
+import { useOffenceText } from './offence-text';
 
 /**
  * The analyst's forms for classifying a report, splitting it into incidents, requesting
@@ -169,6 +170,7 @@ function IncidentTypeSelect({ id, value, onChange }: { id: string; value: string
 
 function OffenceChoices({ idPrefix, value, onChange }: { idPrefix: string; value: string[]; onChange: (value: string[]) => void }) {
   const { t } = useTranslation();
+  const offence = useOffenceText();
   return (
     <fieldset className="tip-choices">
       <legend>{t('staff.report.offences')}</legend>
@@ -176,7 +178,7 @@ function OffenceChoices({ idPrefix, value, onChange }: { idPrefix: string; value
         <div key={code} className="tip-choice">
           <input id={`${idPrefix}-offence-${index}`} type="checkbox" checked={value.includes(code)} onChange={(event) => onChange(toggle(value, code, event.target.checked))} />
           <label htmlFor={`${idPrefix}-offence-${index}`}>
-            {code} — {t(OFFENCE_LABEL_KEYS[code])}
+            {offence.withLabel(code)}
           </label>
         </div>
       ))}

@@ -164,7 +164,7 @@ describe('tipline console actions in Chromium', () => {
     // What Vigil itself wrote on the timeline (the report's arrival, its first priority) is in French too.
     await timeline().getByRole('cell', { name: /^Signalement VGL-.* reçu \(Public, / }).waitFor();
     expect(await timeline().getByText(/public report .* received/).count()).toBe(0);
-    await page.locator('section[aria-labelledby="incidents-title"]').getByText('s.172.2 — Entente ou arrangement — infraction d’ordre sexuel à l’égard d’un enfant').waitFor();
+    await page.locator('section[aria-labelledby="incidents-title"]').getByText('art. 172.2 — Entente ou arrangement — infraction d’ordre sexuel à l’égard d’un enfant').waitFor();
     await expectAccessible();
   });
 
