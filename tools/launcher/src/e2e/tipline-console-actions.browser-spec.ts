@@ -98,7 +98,7 @@ describe('tipline console actions in Chromium', () => {
     await form.getByLabel('s.172.1 — Luring a child').check();
     await form.getByRole('button', { name: 'Correct classification' }).click();
     await done('Classification saved.');
-    await timeline().getByText('corrected csam → online-luring (s.172.1)').waitFor();
+    await timeline().getByText(/^corrected to Online luring.* \(s\.172\.1\)$/).waitFor();
     await timeline().getByRole('cell', { name: 'Classified', exact: true }).waitFor();
     // The report itself now carries the corrected type, so the form offers to confirm it.
     await form.getByRole('button', { name: 'Confirm classification' }).waitFor();
@@ -123,7 +123,7 @@ describe('tipline console actions in Chromium', () => {
     const rows = incidents.locator('tbody tr');
     await expect(rows.nth(0).textContent()).resolves.toMatch(new RegExp(`forum thread.*${forumUrl}.*s\\.163\\.1`));
     await expect(rows.nth(1).textContent()).resolves.toMatch(new RegExp(`meet a child.*${chatUrl}.*s\\.172\\.2`));
-    await timeline().getByText('split into 2 incident(s): csam, online-luring').waitFor();
+    await timeline().getByText('split into 2 incidents').waitFor();
     await expectAccessible();
   });
 
@@ -138,7 +138,7 @@ describe('tipline console actions in Chromium', () => {
     await form.getByRole('button', { name: 'Request takedown' }).click();
     await done('Takedown requested.');
     await decisions().getByText(`Takedown requested by analyst: ${forumUrl}`).waitFor();
-    await timeline().getByText('takedown requested for 1 URL(s)').waitFor();
+    await timeline().getByText('takedown requested for 1 URL', { exact: true }).waitFor();
   });
 
   it('records a forward to a foreign hotline, with its country', async () => {
@@ -149,7 +149,7 @@ describe('tipline console actions in Chromium', () => {
     await form.getByRole('button', { name: 'Record forwarding' }).click();
     await done('Forwarding recorded.');
     await decisions().getByText('Forwarded to Point de Contact (France) by analyst').waitFor();
-    await timeline().getByText('forwarded to Point de Contact (FR): The forum is hosted in France.').waitFor();
+    await timeline().getByText('forwarded to Point de Contact (France): The forum is hosted in France.').waitFor();
     await timeline().getByRole('cell', { name: 'Forwarded abroad', exact: true }).waitFor();
     await expectAccessible();
   });
@@ -164,6 +164,11 @@ describe('tipline console actions in Chromium', () => {
     // What Vigil itself wrote on the timeline (the report's arrival, its first priority) is in French too.
     await timeline().getByRole('cell', { name: /^Signalement VGL-.* reçu \(Public, / }).waitFor();
     expect(await timeline().getByText(/public report .* received/).count()).toBe(0);
+    // …and so are the analysts' actions, from what each entry records.
+    await timeline().getByText(/^corrigé en Leurre en ligne.* \(art\. 172\.1\)$/).waitFor();
+    await timeline().getByText('divisé en 2 incidents').waitFor();
+    await timeline().getByText('retrait demandé pour 1 URL', { exact: true }).waitFor();
+    await timeline().getByText('transmis à Point de Contact (France) : The forum is hosted in France.').waitFor();
     await page.locator('section[aria-labelledby="incidents-title"]').getByText('art. 172.2 — Entente ou arrangement — infraction d’ordre sexuel à l’égard d’un enfant').waitFor();
     await expectAccessible();
   });
