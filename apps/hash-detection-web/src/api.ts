@@ -235,6 +235,8 @@ export interface IndexStatus {
     loadMs?: number;
     fingerprint: { entries: number; checksum: string };
     changedSinceSnapshot: boolean;
+    /** When the snapshot it was loaded from had been written (source `snapshot`). */
+    snapshotWrittenAt?: string;
   };
   snapshot: { path: string; intervalMs: number; lastWrittenAt?: string; lastBytes?: number; lastWriteMs?: number; lastError?: string };
 }

@@ -24,7 +24,10 @@ export function IndexStatusPage() {
               <dt>{t('index.memory')}</dt>
               <dd>{mebibytes(status.data.pdq.memoryEstimateBytes)}</dd>
               <dt>{t('index.source')}</dt>
-              <dd>{t(`index.sources.${status.data.pdq.source}`, { defaultValue: status.data.pdq.source })}</dd>
+              <dd>
+                {t(`index.sources.${status.data.pdq.source}`, { defaultValue: status.data.pdq.source })}
+                {status.data.pdq.snapshotWrittenAt && ` (${t('index.snapshotOf', { date: format.date(status.data.pdq.snapshotWrittenAt) })})`}
+              </dd>
               <dt>{t('index.loadedAt')}</dt>
               <dd>
                 {format.date(status.data.pdq.loadedAt)}
@@ -46,7 +49,14 @@ export function IndexStatusPage() {
                 <code>{status.data.snapshot.path}</code>
               </dd>
               <dt>{t('index.lastWrittenAt')}</dt>
-              <dd>{format.date(status.data.snapshot.lastWrittenAt)}</dd>
+              <dd>
+                {/* Not written by this process yet: the file on disk is the one loaded at start, if any. */}
+                {status.data.snapshot.lastWrittenAt
+                  ? format.date(status.data.snapshot.lastWrittenAt)
+                  : status.data.pdq.snapshotWrittenAt
+                    ? t('index.writtenBeforeStart', { date: format.date(status.data.pdq.snapshotWrittenAt) })
+                    : t('index.notWrittenYet')}
+              </dd>
               <dt>{t('index.lastBytes')}</dt>
               <dd>{mebibytes(status.data.snapshot.lastBytes)}</dd>
               {status.data.snapshot.lastError && (

@@ -17,6 +17,7 @@ class PdqIndexView implements PdqIndexStatus {
   @ApiPropertyOptional({ description: 'how long the rebuild or load took' }) loadMs?: number;
   @ApiProperty({ type: FingerprintView }) fingerprint!: FingerprintView;
   @ApiProperty() changedSinceSnapshot!: boolean;
+  @ApiPropertyOptional({ description: 'when the snapshot it was loaded from had been written (source snapshot)' }) snapshotWrittenAt?: string;
 }
 
 class SnapshotView implements PdqSnapshotStatus {

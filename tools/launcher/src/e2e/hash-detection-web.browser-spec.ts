@@ -174,6 +174,9 @@ describe('hash-detection web UI in Chromium', () => {
       await expectAccessible();
     }
     await page.getByText('PDQ hashes indexed').waitFor();
+    // A fresh platform rebuilt its index from Postgres and has written no snapshot yet: said, not "—".
+    await page.getByText('Postgres (rebuilt)').waitFor();
+    await page.getByText(/^not yet \(written when the index changes, and at shutdown\)$/).waitFor();
   });
 
   it('a supervisor starts on the review queue, sees only the pages of the role, and settles an item the reviewers could not agree on', async () => {

@@ -43,7 +43,7 @@ export async function loadPdqIndex(
     const snapshot = await snapshots.read();
     if (!snapshot) return rebuild('the snapshot disappeared');
     if (!sameFingerprint(snapshot.header.fingerprint, expected) || snapshot.index.size !== expected.entries) return rebuild('the snapshot changed while it was read');
-    finder.restore(snapshot.index, snapshot.header.fingerprint, Date.now() - started);
+    finder.restore(snapshot.index, snapshot.header.fingerprint, Date.now() - started, snapshot.header.writtenAt);
     return { source: 'snapshot', entries: snapshot.index.size };
   } catch (error) {
     return rebuild(`the snapshot could not be read: ${(error as Error).message}`);

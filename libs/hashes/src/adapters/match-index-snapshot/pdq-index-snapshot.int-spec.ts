@@ -65,7 +65,11 @@ describe('PDQ index snapshots against Postgres', () => {
     const file = new PdqIndexSnapshotFile(join(dir, 'pdq.snapshot'));
     const first = new SnapshotablePdqCandidateFinder(listPdqEntries);
     expect(await loadPdqIndex(first, file, db.dataSource, SCHEMA)).toMatchObject({ source: 'postgres', entries: 1500, reason: 'no snapshot yet' });
-    await new PdqIndexSnapshotter(first, file, 0).stop();
+    const writer = new PdqIndexSnapshotter(first, file, 0);
+    await writer.stop();
+    const writtenAt = writer.status().lastWrittenAt;
+    expect(writtenAt).toBeDefined();
+    expect(first.status().snapshotWrittenAt).toBeUndefined();
 
     let reads = 0;
     const second = new SnapshotablePdqCandidateFinder(async () => {
@@ -74,7 +78,8 @@ describe('PDQ index snapshots against Postgres', () => {
     });
     expect(await loadPdqIndex(second, file, db.dataSource, SCHEMA)).toEqual({ source: 'snapshot', entries: 1500 });
     expect(reads).toBe(0);
-    expect(second.status()).toMatchObject({ source: 'snapshot', entries: 1500, changedSinceSnapshot: false });
+    // Where it came from, and how old that is: the date the snapshot file was written.
+    expect(second.status()).toMatchObject({ source: 'snapshot', entries: 1500, changedSinceSnapshot: false, snapshotWrittenAt: writtenAt });
 
     const oracle = new BruteForcePdqIndex();
     for (const row of await listPdqEntries()) oracle.add(row.id, row.value);
@@ -88,7 +93,11 @@ describe('PDQ index snapshots against Postgres', () => {
     const file = new PdqIndexSnapshotFile(join(dir, 'pdq.snapshot'));
     const first = new SnapshotablePdqCandidateFinder(listPdqEntries);
     await loadPdqIndex(first, file, db.dataSource, SCHEMA);
-    await new PdqIndexSnapshotter(first, file, 0).stop();
+    const writer = new PdqIndexSnapshotter(first, file, 0);
+    await writer.stop();
+    const writtenAt = writer.status().lastWrittenAt;
+    expect(writtenAt).toBeDefined();
+    expect(first.status().snapshotWrittenAt).toBeUndefined();
 
     const added = await insertEntry(hashes[1500]);
     const afterAdd = new SnapshotablePdqCandidateFinder(listPdqEntries);

@@ -57,9 +57,11 @@ export class PdqIndexSnapshotter {
     const started = Date.now();
     try {
       const { bytes, fingerprint, version } = this.finder.snapshot();
-      const written = await this.file.write(bytes, fingerprint, this.now());
+      // One time for the file's header and this status, so both name the same snapshot.
+      const writtenAt = this.now();
+      const written = await this.file.write(bytes, fingerprint, writtenAt);
       this.finder.snapshotSaved(version);
-      this.state = { lastWrittenAt: this.now().toISOString(), lastBytes: written.bytes, lastWriteMs: Date.now() - started };
+      this.state = { lastWrittenAt: writtenAt.toISOString(), lastBytes: written.bytes, lastWriteMs: Date.now() - started };
     } catch (error) {
       this.state = { ...this.state, lastError: (error as Error).message };
       this.log(`PDQ index snapshot not written to ${this.file.path}: ${(error as Error).message}`);

@@ -14,6 +14,8 @@ export interface PdqIndexStatus {
   fingerprint: PdqIndexFingerprint;
   /** Changes since the last snapshot was written or loaded. */
   changedSinceSnapshot: boolean;
+  /** When the snapshot this index was loaded from had been written (source `snapshot`). */
+  snapshotWrittenAt?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export class SnapshotablePdqCandidateFinder implements PdqCandidateFinder, BankC
   private readonly fingerprint = new RunningPdqFingerprint();
   private source: PdqIndexStatus['source'] = 'empty';
   private loadedAt?: Date;
+  private snapshotWrittenAt?: string;
   private loadMs?: number;
   /** Bumped on every change; compared with the version the last snapshot holds. */
   private version = 0;
@@ -52,9 +55,10 @@ export class SnapshotablePdqCandidateFinder implements PdqCandidateFinder, BankC
   }
 
   /** Serves from a snapshot's index, whose contents match `fingerprint`. */
-  restore(index: PdqMatchIndex, fingerprint: PdqIndexFingerprint, loadMs: number): void {
+  restore(index: PdqMatchIndex, fingerprint: PdqIndexFingerprint, loadMs: number, writtenAt?: string): void {
     this.fingerprint.reset(fingerprint);
     this.replace(index, 'snapshot', loadMs);
+    this.snapshotWrittenAt = writtenAt;
     this.snapshotVersion = ++this.version;
   }
 
@@ -107,6 +111,7 @@ export class SnapshotablePdqCandidateFinder implements PdqCandidateFinder, BankC
       loadMs: this.loadMs,
       fingerprint: this.fingerprint.current(),
       changedSinceSnapshot: this.changedSinceSnapshot,
+      ...(this.source === 'snapshot' && this.snapshotWrittenAt ? { snapshotWrittenAt: this.snapshotWrittenAt } : {}),
     };
   }
 
