@@ -77,6 +77,9 @@ export function JurisdictionSection({ caseId, version, canOverride, onOverridden
           ) : (
             <p className="vigil-muted">{t('jurisdiction.noConflicts')}</p>
           )}
+          <p className="vigil-muted">
+            {t('jurisdiction.candidatesNote')}
+          </p>
           <DataTable<(typeof resolution.candidates)[number]>
             caption={t('jurisdiction.candidates')}
             rows={resolution.candidates}

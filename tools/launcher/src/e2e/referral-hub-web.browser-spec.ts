@@ -133,6 +133,8 @@ describe('referral hub web UI in Chromium', () => {
     await page.getByRole('cell', { name: 'browser.suspect.one@example.org' }).waitFor();
     await expect(page.getByTestId('recommended-service').textContent()).resolves.toBe('Manitoba Integrated Child Exploitation Unit (Manitoba ICE)');
     await page.getByRole('cell', { name: 'R3C 4T3', exact: true }).waitFor();
+    // Why a country can be more certain than the province recommended: said next to the candidates.
+    await page.getByText(/^A country counts every piece of evidence placed anywhere in it/).waitFor();
     await page.locator('section[aria-labelledby="case-timeline"]').getByRole('cell', { name: 'Case opened' }).waitFor();
     expect(await page.locator('main img, main video').count()).toBe(0);
     await expectAccessible();
