@@ -1,5 +1,5 @@
 import type { VictimFigures } from './api';
-import { chartLabels, chartValue, figureTable } from './gba-figures';
+import { chartLabels, chartValue, figureTable, hasPublishedCount } from './gba-figures';
 
 const figures: VictimFigures = {
   year: 2026,
@@ -18,6 +18,11 @@ describe('the GBA Plus figures', () => {
       { ageBand: '0-3', counts: ['<5', 'x'] },
       { ageBand: '12-14', counts: [9, 0] },
     ]);
+  });
+
+  it('tells a table with some published number from one that is all suppression', () => {
+    expect(hasPublishedCount(figureTable(figures, ['0-3', '12-14'], ['girl', 'boy']))).toBe(true);
+    expect(hasPublishedCount([{ counts: ['<5', 'x'] }, { counts: ['<5'] }])).toBe(false);
   });
 
   it('draws no bar for a suppressed cell', () => {

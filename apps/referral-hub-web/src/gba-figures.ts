@@ -18,3 +18,8 @@ export function chartValue(count: PublishedCount): number | null {
 export function chartLabels(genders: readonly string[], counts: readonly PublishedCount[]): Record<string, string> {
   return Object.fromEntries(genders.flatMap((gender, index) => (typeof counts[index] === 'number' ? [] : [[gender, String(counts[index])]])));
 }
+
+/** Whether any cell is published as a number: when none is, a chart would be all suppression labels and no bar. */
+export function hasPublishedCount(table: ReadonlyArray<{ counts: readonly PublishedCount[] }>): boolean {
+  return table.some((row) => row.counts.some((count) => typeof count === 'number'));
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, api, GENDERS, PROVINCES, victimsApi, type IdentifiedVictim, type PublishedCount } from '../api';
 import { Page } from '../components/page';
 import { useFormat } from '../format';
-import { chartLabels, chartValue, figureTable } from '../gba-figures';
+import { chartLabels, chartValue, figureTable, hasPublishedCount } from '../gba-figures';
 import { newPseudonym } from '../pseudonym';
 
 /**
@@ -80,12 +80,16 @@ function FiguresSection({ version }: { version: number }) {
             </tbody>
           </table>
           <p className="vigil-muted">{t('victims.figures.suppression', { threshold: figures.data.suppression.threshold })}</p>
-          <BarChart
-            title={t('victims.figures.chart', { year: figures.data.year })}
-            series={GENDERS.map((gender) => ({ key: gender, label: t(`genders.${gender}`) }))}
-            groups={table.map((row) => ({ label: row.ageBand, values: Object.fromEntries(GENDERS.map((gender, index) => [gender, chartValue(row.counts[index])])), labels: chartLabels(GENDERS, row.counts) }))}
-            format={(value) => format.number(value)}
-          />
+          {hasPublishedCount(table) ? (
+            <BarChart
+              title={t('victims.figures.chart', { year: figures.data.year })}
+              series={GENDERS.map((gender) => ({ key: gender, label: t(`genders.${gender}`) }))}
+              groups={table.map((row) => ({ label: row.ageBand, values: Object.fromEntries(GENDERS.map((gender, index) => [gender, chartValue(row.counts[index])])), labels: chartLabels(GENDERS, row.counts) }))}
+              format={(value) => format.number(value)}
+            />
+          ) : (
+            <p className="vigil-muted">{t('victims.figures.noChart', { threshold: figures.data.suppression.threshold })}</p>
+          )}
         </div>
       )}
     </section>
