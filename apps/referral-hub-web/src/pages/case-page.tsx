@@ -308,7 +308,8 @@ function describe(entry: CaseHistoryEntry, t: TFunction): string {
     text('reference') && t('case.timeline.otherCase', { reference: text('reference') }),
     text('newReference') && t('case.timeline.otherCase', { reference: text('newReference') }),
     text('from') && text('to') && `${text('from')} → ${text('to')}`,
-    text('reason'),
+    // An automatic opening by its rule, in the reader's language; a person's reason as they wrote it.
+    text('rule') === 'no-known-identifier' ? t('case.timeline.noKnownIdentifier') : text('reason'),
   ];
   return parts.filter(Boolean).join(' · ') || '—';
 }
@@ -327,7 +328,7 @@ function TimelineSection({ history }: { history: CaseHistoryEntry[] }) {
         columns={[
           { key: 'at', header: t('case.timeline.at'), render: (entry) => format.date(entry.at) },
           { key: 'action', header: t('case.timeline.action'), render: (entry) => t(`case.timeline.actions.${entry.action}`, { defaultValue: entry.action }) },
-          { key: 'actor', header: t('case.timeline.actor'), render: (entry) => entry.actor },
+          { key: 'actor', header: t('case.timeline.actor'), render: (entry) => (entry.actor === 'system' ? t('case.timeline.system') : entry.actor) },
           { key: 'detail', header: t('case.timeline.detail'), render: (entry) => describe(entry, t) },
         ]}
       />

@@ -19,6 +19,12 @@ const open = (id: string, reference: string, ...referrals: Referral[]) => {
 };
 
 describe('Case', () => {
+  it('opens with the automatic rule named (for a UI in either language) and the English reason', () => {
+    expect(open('a', 'VGL-C-2026-000001', referral('r1')).snapshot().history).toEqual([
+      { at: at.toISOString(), actor: 'system', action: 'opened', detail: { referralId: 'r1', reason: 'new referral with no known suspect identifier', rule: 'no-known-identifier' } },
+    ]);
+  });
+
   it('merges another case in: its referrals move, it is closed as merged, both timelines say who and why', () => {
     const a = open('a', 'VGL-C-2026-000001', referral('r1', 'x@example.com'));
     const b = open('b', 'VGL-C-2026-000002', referral('r2', 'y@example.com'));

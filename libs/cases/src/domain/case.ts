@@ -54,7 +54,15 @@ export class Case {
       openedAt: at,
       version: 0,
       reports: [structuredClone(input.referral)],
-      history: [{ at, actor: input.actor ?? 'system', action: 'opened', detail: { referralId: input.referral.id, reason: input.reason ?? 'new referral with no known suspect identifier' } }],
+      // `rule` names the automatic opening, so a UI can say it in its reader's language; a person's opening (a split) carries their reason.
+      history: [
+        {
+          at,
+          actor: input.actor ?? 'system',
+          action: 'opened',
+          detail: input.reason ? { referralId: input.referral.id, reason: input.reason } : { referralId: input.referral.id, reason: 'new referral with no known suspect identifier', rule: 'no-known-identifier' },
+        },
+      ],
     });
   }
 

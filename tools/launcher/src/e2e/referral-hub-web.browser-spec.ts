@@ -135,7 +135,9 @@ describe('referral hub web UI in Chromium', () => {
     await page.getByRole('cell', { name: 'R3C 4T3', exact: true }).waitFor();
     // Why a country can be more certain than the province recommended: said next to the candidates.
     await page.getByText(/^A country counts every piece of evidence placed anywhere in it/).waitFor();
-    await page.locator('section[aria-labelledby="case-timeline"]').getByRole('cell', { name: 'Case opened' }).waitFor();
+    const caseTimeline = page.locator('section[aria-labelledby="case-timeline"]');
+    await caseTimeline.getByRole('cell', { name: 'Case opened' }).waitFor();
+    await caseTimeline.getByRole('cell', { name: 'Vigil (automatic)' }).first().waitFor();
     expect(await page.locator('main img, main video').count()).toBe(0);
     await expectAccessible();
   });
