@@ -1,8 +1,10 @@
+import { useIncidentTypeLabel } from '@vigil/web-ui';
 import { useTranslation } from 'react-i18next';
 
 /** Dates, numbers, confidences and incident types in the reader's language (Canadian English or French). */
 export function useFormat() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const incidentType = useIncidentTypeLabel();
   const language: 'en' | 'fr' = i18n.resolvedLanguage === 'fr' ? 'fr' : 'en';
   const locale = language === 'fr' ? 'fr-CA' : 'en-CA';
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -14,7 +16,6 @@ export function useFormat() {
     number: (value?: number | null) => (value === undefined || value === null ? '—' : number.format(value)),
     /** The resolver's confidences run from 0 to 1. */
     percent: (value?: number | null) => (value === undefined || value === null ? '—' : percent.format(value)),
-    /** The tipline's incident types by name; a type from another source (NCMEC, a police service) as it came. */
-    incidentType: (code: string) => t(`incidentTypes.${code}`, { defaultValue: code }),
+    incidentType,
   };
 }

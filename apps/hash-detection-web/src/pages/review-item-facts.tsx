@@ -1,4 +1,5 @@
 // What the reviewer and the supervisor both see of a review item: its metadata and hashes, and the concealed preview.
+import { useIncidentTypeLabel } from '@vigil/web-ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewApi, type ReviewItem } from '../api';
@@ -7,11 +8,12 @@ import { useFormat } from '../format';
 /** Metadata and hashes; `children` adds facts for one kind of viewer (a reviewer's lease, a supervisor's reason). */
 export function ReviewItemFacts({ item, children }: { item: ReviewItem; children?: ReactNode }) {
   const { t } = useTranslation();
+  const incidentType = useIncidentTypeLabel();
   const format = useFormat();
   return (
     <dl className="vigil-facts">
       <dt>{t('review.item.incidentType')}</dt>
-      <dd>{item.incidentType ? t(`review.incidentTypes.${item.incidentType}`, { defaultValue: item.incidentType }) : '—'}</dd>
+      <dd>{item.incidentType ? incidentType(item.incidentType) : '—'}</dd>
       <dt>{t('review.item.urgency')}</dt>
       <dd>{item.urgency ? t(`review.urgencies.${item.urgency}`, { defaultValue: item.urgency }) : '—'}</dd>
       <dt>{t('review.item.contentType')}</dt>

@@ -1,4 +1,4 @@
-import { BlurredMedia, DataTable, ErrorNotice, useLoad } from '@vigil/web-ui';
+import { BlurredMedia, DataTable, ErrorNotice, useIncidentTypeLabel, useLoad } from '@vigil/web-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_CLASSIFICATIONS, reviewApi, type ReviewDecision, type ReviewItem } from '../api';
@@ -12,6 +12,7 @@ import { ReviewItemFacts, useConcealedPreview } from './review-item-facts';
  */
 export function SupervisorReview({ onSettled, exposureChanged }: { onSettled: () => void; exposureChanged: () => void }) {
   const { t } = useTranslation();
+  const incidentType = useIncidentTypeLabel();
   const format = useFormat();
   const awaiting = useLoad(() => reviewApi.awaitingSupervisor(), []);
   const [item, setItem] = useState<ReviewItem>();
@@ -49,7 +50,7 @@ export function SupervisorReview({ onSettled, exposureChanged }: { onSettled: ()
             rowKey={(row) => row.id}
             columns={[
               { key: 'reference', header: t('review.supervisor.reference'), render: (row) => row.reportReference ?? row.id },
-              { key: 'incident', header: t('review.item.incidentType'), render: (row) => (row.incidentType ? t(`review.incidentTypes.${row.incidentType}`, { defaultValue: row.incidentType }) : '—') },
+              { key: 'incident', header: t('review.item.incidentType'), render: (row) => (row.incidentType ? incidentType(row.incidentType) : '—') },
               { key: 'since', header: t('review.supervisor.since'), render: (row) => format.date(row.supervisorFlag?.at) },
               { key: 'decisions', header: t('review.supervisor.decisionCount'), numeric: true, render: (row) => format.number(row.decisionCount) },
               {

@@ -7,6 +7,7 @@ export * from './download-button';
 export * from './error-notice';
 export * from './hash-route';
 export * from './i18n';
+export * from './incident-type-label';
 export * from './language-switch';
 export * from './layout';
 export * from './locale-keys';
