@@ -19,7 +19,7 @@ import {
 import { CLOCK, NotFoundError, ValidationError, type Clock } from '@vigil/kernel';
 import { AUDIT_TRAIL, CurrentUser, Roles, type AuditTrail, type StaffUser } from '@vigil/security';
 import type { Request, Response } from 'express';
-import { OverrideRequest, RecordDecisionRequest } from './review.dto';
+import { OverrideRequest, RecordDecisionRequest, ReviewItemsQuery } from './review.dto';
 import { CONSENSUS_RULE } from './review.tokens';
 
 const BASE = '/api/v1/review/items';
@@ -117,14 +117,9 @@ export class ReviewController {
     summary: 'Items waiting for a supervisor (reviewers could not agree): most urgent first, each with every decision (audited)',
     description: 'Only `status=awaiting-supervisor` is offered: reviewers take items one at a time with POST next, never from a list.',
   })
-  @ApiQuery({ name: 'status', enum: ['awaiting-supervisor'] })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: '1 to 200, default 50' })
-  async list(@CurrentUser() user: StaffUser, @Query('status') status: string | undefined, @Query('limit') limit: string | undefined) {
-    if (status !== 'awaiting-supervisor') throw new ValidationError('status: only awaiting-supervisor can be listed', 'status');
-    const max = limit === undefined || limit === '' ? 50 : Number(limit);
-    if (!Number.isInteger(max) || max < 1 || max > 200) throw new ValidationError('limit: a whole number from 1 to 200', 'limit');
-    const items = await this.items.listAwaitingSupervisor(max);
-    await this.audit.record({ actor: user.username, action: 'list', resourceType: 'review-item', resourceId: '*', detail: { status, count: items.length } });
+  async list(@CurrentUser() user: StaffUser, @Query() query: ReviewItemsQuery) {
+    const items = await this.items.listAwaitingSupervisor(query.limit ?? 50);
+    await this.audit.record({ actor: user.username, action: 'list', resourceType: 'review-item', resourceId: '*', detail: { status: query.status, count: items.length } });
     return items.map((item) => itemView(item.snapshot(), viewerOf(user)));
   }
 
