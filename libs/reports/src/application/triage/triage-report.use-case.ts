@@ -142,7 +142,6 @@ export class TriageReportUseCase {
 
   async close(reportId: string, analyst: Analyst, reason: string): Promise<void> {
     const { report, triage } = await this.load(reportId);
-    report.assertOpen();
     triage.close(analyst.username, this.clock.now(), reason);
     report.close();
     await this.atomically(async () => {
