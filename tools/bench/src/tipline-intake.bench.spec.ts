@@ -1,5 +1,5 @@
 import { INCIDENT_TYPES } from '@vigil/reports';
-import { parseConfig, syntheticBodies } from './tipline-intake.bench';
+import { parseConfig, syntheticBodies, targetVerdict } from './tipline-intake.bench';
 
 describe('tipline intake bench inputs', () => {
   it('makes varied public reports: every incident type, one to three distinct http(s) URLs, a description', () => {
@@ -31,5 +31,15 @@ describe('tipline intake bench inputs', () => {
     expect(parseConfig(['--rate=1000']).rate).toBe(1000);
     expect(parseConfig([]).rate).toBeUndefined();
     expect(() => parseConfig(['--rate=0'])).toThrow(/--rate must be at least 1/);
+  });
+
+  it('judges the target on the answered rate and the p99, and at an offered rate on what was offered', () => {
+    expect(targetVerdict(undefined, 1200, 45)).toMatch(/: met$/);
+    expect(targetVerdict(undefined, 999, 45)).toMatch(/: NOT met$/);
+    expect(targetVerdict(undefined, 1200, 51)).toMatch(/: NOT met$/);
+    expect(targetVerdict(1000, 999.5, 33)).toMatch(/1000 reports\/s offered \(100\.0 % answered\): met$/);
+    expect(targetVerdict(1000, 980, 33)).toMatch(/: NOT met$/);
+    expect(targetVerdict(800, 800, 20)).toMatch(/: NOT met$/);
+    expect(targetVerdict(1000, 1000, 60)).toMatch(/: NOT met$/);
   });
 });
