@@ -8,6 +8,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUrl,
@@ -21,6 +22,8 @@ import {
 } from 'class-validator';
 
 const HTTP_URL = { require_protocol: true, protocols: ['http', 'https'], require_tld: false };
+// A country that exists, not only two letters ("ZZ" is user-assigned): class-validator's list.
+const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code of a country, e.g. CA';
 
 export class RegisterProviderRequest {
   @ApiProperty({ example: 'Example Hosting Ltd' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
@@ -35,7 +38,7 @@ export class RegisterProviderRequest {
   @IsOptional()
   @IsUrl(HTTP_URL, { message: 'noticeWebhookUrl must be an http(s) address' })
   noticeWebhookUrl?: string;
-  @ApiProperty({ example: 'CA', description: 'ISO 3166-1 alpha-2' }) @Matches(/^[A-Za-z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code, e.g. CA' }) country!: string;
+  @ApiProperty({ example: 'CA', description: 'ISO 3166-1 alpha-2 code of a country (either case)' }) @IsISO31661Alpha2({ message: COUNTRY_MESSAGE }) country!: string;
 }
 
 /** Every field optional; an empty string clears contactEmail or noticeWebhookUrl (one must remain). */
@@ -48,7 +51,7 @@ export class UpdateProviderRequest {
   @ValidateIf((body: UpdateProviderRequest) => body.noticeWebhookUrl !== '')
   @IsUrl(HTTP_URL, { message: 'noticeWebhookUrl must be an http(s) address' })
   noticeWebhookUrl?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code, e.g. CA' }) country?: string;
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2 code of a country (either case)' }) @IsOptional() @IsISO31661Alpha2({ message: COUNTRY_MESSAGE }) country?: string;
 }
 
 export class ListUrlsQuery {

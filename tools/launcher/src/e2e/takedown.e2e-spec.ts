@@ -179,6 +179,11 @@ describe('takedown: URL list, notices, removal, figures, re-upload, blocklist', 
     const noContact = await api<{ message: string; field: string }>(`${hashDetection}/api/v1/providers`, { method: 'POST', token: supervisor, body: JSON.stringify({ name: 'No contact', hostSuffixes: ['nocontact.example'], country: 'CA' }) });
     expect(noContact.status).toBe(400);
     expect(noContact.body.field).toBe('contactEmail');
+    const noCountry = await api<{ message: string[] }>(`${hashDetection}/api/v1/providers`, {
+      method: 'POST', token: supervisor, body: JSON.stringify({ name: 'Nowhere host', hostSuffixes: ['nowhere.example'], contactEmail: 'abuse@nowhere.example', country: 'ZZ' }),
+    });
+    expect(noCountry.status).toBe(400);
+    expect(noCountry.body.message).toEqual(['country must be an ISO 3166-1 alpha-2 code of a country, e.g. CA']);
     const badFormat = await api<{ message: string[] }>(`${hashDetection}/api/v1/takedown/blocklist?format=pdf`, { token: analyst });
     expect(badFormat.status).toBe(400);
     expect((await api(`${hashDetection}/api/v1/urls/not-a-uuid`, { token: analyst })).status).toBe(400);
