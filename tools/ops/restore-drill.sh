@@ -37,7 +37,10 @@ if [ -n "${VIGIL_CLI:-}" ]; then
   read -r -a cli <<< "$VIGIL_CLI"
 else
   [ -f "$repo/dist/tools/cli/src/main.js" ] || fail "dist/ is missing: run npm run build (or set VIGIL_CLI)"
-  cli=(node "$repo/tools/launcher/run.js" cli)
+  # The pinned Node.js 24 when npm installed it (README, Installing dependencies), else the PATH's.
+  node_bin="$repo/node_modules/.bin/node"
+  [ -x "$node_bin" ] || node_bin=node
+  cli=("$node_bin" "$repo/tools/launcher/run.js" cli)
 fi
 
 echo "checking checksums"

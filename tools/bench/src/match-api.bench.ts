@@ -7,7 +7,7 @@
  * p50/p99 latency, the brute-force scan rate over the same entries, and checks on a sample
  * that the API's matches are the brute-force scan's.
  *
- *   npm run -s build && node tools/launcher/run.js bench match-api [--n=100000] [--batch=1,10]
+ *   npm run -s build && npm run -s bench -- match-api [--n=100000] [--batch=1,10]
  *     [--duration=10] [--connections=32] [--exact-share=0.2]
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where the bench

@@ -11,7 +11,7 @@
  * the database; rows beyond that are requests autocannon cut off at the end, answered after it
  * stopped listening) and that the outbox drained (every report's event published).
  *
- *   npm run -s build && node tools/launcher/run.js bench tipline-intake [--duration=20]
+ *   npm run -s build && npm run -s bench -- tipline-intake [--duration=20]
  *     [--connections=32] [--warmup=3] [--workers=1]
  *
  * The tipline runs with TIPLINE_WORKERS=--workers (node:cluster processes sharing its port). One by

@@ -14,7 +14,7 @@ import { writeSyntheticVideo } from '@vigil/test-fixtures';
  * decode alone and PDQ alone. ffmpeg decodes on one thread, in its own process beside Node's.
  *
  * Run from the repository root after `npm run build`:
- *   node tools/launcher/run.js bench vpdq
+ *   npm run -s bench -- vpdq
  */
 
 interface Clip {
