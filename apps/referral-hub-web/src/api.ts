@@ -124,10 +124,28 @@ export interface TriageDecisionRequest {
   reason?: string;
 }
 
+/**
+ * A reason as the server gives it: an English sentence, and (from servers that have them) a code
+ * with its values, which jurisdiction-reasons.ts puts in the reader's language.
+ */
+export type ReasonValues = Record<string, string | number | boolean | string[]>;
+export interface CodedReason {
+  code: string;
+  values: ReasonValues;
+}
+
+/** Why two referrals are linked (libs/cases identifiers.ts `SharedIdentifier`). */
+export interface SharedIdentifier extends Partial<CodedReason> {
+  kind: string;
+  value: string;
+  strong: boolean;
+  reason: string;
+}
+
 export interface LinkProposal {
   caseId: string;
   reference: string;
-  shared: Array<{ kind: string; value: string; strong: boolean; reason: string }>;
+  shared: SharedIdentifier[];
   strong: boolean;
 }
 
@@ -150,22 +168,44 @@ export interface PoliceService {
   kind: string;
 }
 
+/** The resolver's reasons (libs/jurisdictions jurisdiction-resolver.ts): codes are absent from older servers. */
+export interface JurisdictionRecommendation extends Partial<CodedReason> {
+  jurisdiction?: Jurisdiction;
+  policeService: PoliceService;
+  route: 'domestic' | 'liaison-officer' | 'interpol';
+  confidence: number;
+  reason: string;
+  supporting?: CodedReason[];
+  overridden: boolean;
+  contested: boolean;
+}
+
+export interface JurisdictionConflict {
+  level: string;
+  claims?: Array<{ evidence: Evidence; jurisdictions: Jurisdiction[]; confidence: number }>;
+  description: string;
+}
+
+export interface JurisdictionCandidate {
+  jurisdiction: Jurisdiction;
+  confidence: number;
+  reasons: string[];
+  reasonCodes?: CodedReason[];
+}
+
+export interface UnresolvedEvidence extends Partial<CodedReason> {
+  evidence: Evidence;
+  reason: string;
+}
+
 export interface CaseJurisdiction {
   caseId: string;
   evidence: Evidence[];
   resolution: {
-    candidates: Array<{ jurisdiction: Jurisdiction; confidence: number; reasons: string[] }>;
-    conflicts: Array<{ level: string; description: string }>;
-    unresolved: Array<{ evidence: Evidence; reason: string }>;
-    recommended: {
-      jurisdiction?: Jurisdiction;
-      policeService: PoliceService;
-      route: 'domestic' | 'liaison-officer' | 'interpol';
-      confidence: number;
-      reason: string;
-      overridden: boolean;
-      contested: boolean;
-    };
+    candidates: JurisdictionCandidate[];
+    conflicts: JurisdictionConflict[];
+    unresolved: UnresolvedEvidence[];
+    recommended: JurisdictionRecommendation;
   };
 }
 

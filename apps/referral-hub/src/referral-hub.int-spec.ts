@@ -108,8 +108,12 @@ describe('referral hub over HTTP (in-process, real Postgres)', () => {
     const original = await call(`/api/v1/referrals/${imported.body.referralId}/original`, { token: tokens.investigator });
     expect(original.bytes.toString('utf8')).toBe(xml);
 
-    const kase = await call<{ reports: Array<{ origin: string; sender?: { id: string } }> }>(`/api/v1/cases/${caseId}`, { token: tokens.investigator });
+    const kase = await call<{ reports: Array<{ origin: string; sender?: { id: string } }>; history: Array<{ action: string; detail: Record<string, unknown> }> }>(`/api/v1/cases/${caseId}`, { token: tokens.investigator });
     expect(kase.body.reports.map((item) => item.origin)).toEqual(['tipline', 'ncmec']);
+    expect(kase.body.history.find((entry) => entry.action === 'referral-attached')?.detail).toMatchObject({
+      rule: 'shared-strong-identifier',
+      shared: expect.arrayContaining([expect.objectContaining({ code: 'same-identifier', values: { kind: 'email', value: 'suspect.one@example.com' } })]),
+    });
     expect(kase.body.reports[1].sender).toEqual({ id: 'example-platform', name: 'example-platform' });
     expect((await call(`/api/v1/cases/${caseId}`, { token: tokens.analyst })).status).toBe(403);
 
@@ -126,8 +130,15 @@ describe('referral hub over HTTP (in-process, real Postgres)', () => {
     expect(decided.body.triage.overrides).toEqual([expect.objectContaining({ from: 'P2', to: 'P1', by: 'investigator' })]);
 
     // Jurisdiction: postal code and IP agree on Ontario.
-    const jurisdiction = await call<{ resolution: { recommended: { policeService: { id: string }; jurisdiction: { province: string } } } }>(`/api/v1/cases/${caseId}/jurisdiction`, { token: tokens.investigator });
+    type Coded = { code: string; values: Record<string, unknown> };
+    const jurisdiction = await call<{ resolution: { recommended: Coded & { policeService: { id: string }; jurisdiction: { province: string }; supporting: Coded[] }; candidates: Array<{ reasonCodes: Coded[] }> } }>(
+      `/api/v1/cases/${caseId}/jurisdiction`, { token: tokens.investigator },
+    );
     expect(jurisdiction.body.resolution.recommended).toMatchObject({ jurisdiction: { country: 'CA', province: 'ON' }, policeService: { id: 'ontario-provincial-strategy-ice' } });
+    // Reasons come as codes with values too, for the French UI; the English sentences stay.
+    expect(jurisdiction.body.resolution.recommended).toMatchObject({ code: 'best-province', values: { jurisdiction: 'CA-ON' }, reason: expect.stringMatching(/^CA-ON is the best supported jurisdiction/) });
+    expect(jurisdiction.body.resolution.recommended.supporting).toEqual(expect.arrayContaining([{ code: 'postal-code', values: { postalCode: 'K1A 0B1', fsa: 'K1A', province: 'ON' } }]));
+    expect(jurisdiction.body.resolution.candidates[0].reasonCodes.length).toBeGreaterThan(0);
     expect(await call(`/api/v1/cases/${caseId}/jurisdiction`, { method: 'POST', token: tokens.investigator, body: JSON.stringify({ target: 'atlantis', reason: 'none' }) })).toMatchObject({ status: 400, body: { field: 'target' } });
 
     // Package: JSON, PDF and a manifest whose hashes verify.
@@ -199,8 +210,11 @@ describe('referral hub over HTTP (in-process, real Postgres)', () => {
     expect(first.status).toBe(201);
     expect(second.body.caseId).not.toBe(first.body.caseId);
     expect(second.body.linkProposals).toEqual([expect.objectContaining({ caseId: first.body.caseId, strong: false })]);
-    const links = await call<Array<{ caseId: string }>>(`/api/v1/cases/${second.body.caseId}/links`, { token: tokens.investigator });
+    const links = await call<Array<{ caseId: string; shared: Array<{ code: string; values: Record<string, unknown>; reason: string }> }>>(`/api/v1/cases/${second.body.caseId}/links`, { token: tokens.investigator });
     expect(links.body.map((link) => link.caseId)).toEqual([first.body.caseId]);
+    expect(links.body[0].shared).toEqual([
+      expect.objectContaining({ code: 'ip-close-in-time', values: { ip: '198.51.100.99', hours: 0, windowHours: 24 }, reason: 'IP 198.51.100.99 seen 0.0 h apart (within 24 h)' }),
+    ]);
 
     expect(await call(`/api/v1/cases/${first.body.caseId}/merge`, { method: 'POST', token: tokens.investigator, body: JSON.stringify({ otherCaseId: second.body.caseId }) })).toMatchObject({ status: 400 });
     const merged = await call<{ reports: Array<{ id: string }> }>(`/api/v1/cases/${first.body.caseId}/merge`, {

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi, type Evidence, type Jurisdiction } from '../api';
 import { useFormat } from '../format';
+import { useJurisdictionReasons } from '../jurisdiction-reasons';
 import { PoliceServiceInput } from './police-service-input';
 
 /** "Ontario, Canada" / "France", in the reader's language. */
@@ -26,6 +27,7 @@ export function JurisdictionSection({ caseId, version, canOverride, onOverridden
   const { t } = useTranslation();
   const format = useFormat();
   const name = useJurisdictionName();
+  const reasons = useJurisdictionReasons();
   const resolved = useLoad(() => casesApi.jurisdiction(caseId), [caseId, version]);
   const [error, setError] = useState<unknown>();
   const override = async (event: FormEvent<HTMLFormElement>) => {
@@ -61,7 +63,7 @@ export function JurisdictionSection({ caseId, version, canOverride, onOverridden
               <dd>{format.percent(recommended.confidence)}</dd>
               <dt>{t('jurisdiction.reason')}</dt>
               <dd>
-                {recommended.reason}
+                {reasons.recommendation(recommended)}
                 {recommended.overridden && <strong> ({t('jurisdiction.overridden')})</strong>}
               </dd>
             </dl>
@@ -71,7 +73,7 @@ export function JurisdictionSection({ caseId, version, canOverride, onOverridden
           {resolution.conflicts.length ? (
             <ul className="hub-warning">
               {resolution.conflicts.map((conflict) => (
-                <li key={conflict.description}>{conflict.description}</li>
+                <li key={conflict.description}>{reasons.conflict(conflict)}</li>
               ))}
             </ul>
           ) : (
@@ -92,8 +94,8 @@ export function JurisdictionSection({ caseId, version, canOverride, onOverridden
                 header: t('jurisdiction.reasons'),
                 render: (candidate) => (
                   <ul className="hub-reasons">
-                    {candidate.reasons.map((reason) => (
-                      <li key={reason}>{reason}</li>
+                    {reasons.candidate(candidate).map((reason, index) => (
+                      <li key={index}>{reason}</li>
                     ))}
                   </ul>
                 ),
@@ -102,7 +104,10 @@ export function JurisdictionSection({ caseId, version, canOverride, onOverridden
           />
           <DataTable<Evidence & { index: number; unresolved?: string }>
             caption={t('jurisdiction.evidence')}
-            rows={(resolved.data?.evidence ?? []).map((item, index) => ({ ...item, index, unresolved: resolution.unresolved.find((one) => one.evidence.kind === item.kind && one.evidence.value === item.value)?.reason }))}
+            rows={(resolved.data?.evidence ?? []).map((item, index) => {
+              const unresolved = resolution.unresolved.find((one) => one.evidence.kind === item.kind && one.evidence.value === item.value);
+              return { ...item, index, unresolved: unresolved && reasons.unresolved(unresolved) };
+            })}
             rowKey={(item) => String(item.index)}
             columns={[
               { key: 'kind', header: t('jurisdiction.kind'), render: (item) => t(`jurisdiction.kinds.${item.kind}`, { defaultValue: item.kind }) },

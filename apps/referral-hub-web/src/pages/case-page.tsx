@@ -7,6 +7,7 @@ import { JurisdictionSection } from '../components/jurisdiction-section';
 import { Page } from '../components/page';
 import { TriageDecisionForm, UrgencyBadge } from '../components/triage-decision-form';
 import { useFormat } from '../format';
+import { useJurisdictionReasons, type JurisdictionReasons } from '../jurisdiction-reasons';
 import { triageStanding } from '../triage-decision';
 import { Validity } from './triage-page';
 
@@ -226,6 +227,7 @@ function IdentifiersSection({ identifiers }: { identifiers: SuspectIdentifier[] 
 
 function LinksSection({ caseId, version, onMerged }: { caseId: string; version: number; onMerged: () => void }) {
   const { t } = useTranslation();
+  const reasons = useJurisdictionReasons();
   const links = useLoad(() => casesApi.links(caseId), [caseId, version]);
   const [merging, setMerging] = useState<LinkProposal>();
   const [error, setError] = useState<unknown>();
@@ -261,7 +263,7 @@ function LinksSection({ caseId, version, onMerged }: { caseId: string; version: 
               render: (link) => (
                 <ul className="hub-reasons">
                   {link.shared.map((item) => (
-                    <li key={`${item.kind}-${item.value}`}>{item.reason}</li>
+                    <li key={`${item.kind}-${item.value}`}>{reasons.link(item)}</li>
                   ))}
                 </ul>
               ),
@@ -300,7 +302,7 @@ function LinksSection({ caseId, version, onMerged }: { caseId: string; version: 
 }
 
 /** A timeline entry's detail in words: the reason, and what moved where. */
-function describe(entry: CaseHistoryEntry, t: TFunction): string {
+function describe(entry: CaseHistoryEntry, t: TFunction, reasons: JurisdictionReasons): string {
   const detail = entry.detail;
   const text = (key: string) => (typeof detail[key] === 'string' ? (detail[key] as string) : undefined);
   const parts = [
@@ -309,7 +311,7 @@ function describe(entry: CaseHistoryEntry, t: TFunction): string {
     text('newReference') && t('case.timeline.otherCase', { reference: text('newReference') }),
     text('from') && text('to') && `${text('from')} → ${text('to')}`,
     // An automatic opening by its rule, in the reader's language; a person's reason as they wrote it.
-    text('rule') === 'no-known-identifier' ? t('case.timeline.noKnownIdentifier') : text('reason'),
+    text('rule') === 'no-known-identifier' ? t('case.timeline.noKnownIdentifier') : (reasons.attached(entry) ?? text('reason')),
   ];
   return parts.filter(Boolean).join(' · ') || '—';
 }
@@ -317,6 +319,7 @@ function describe(entry: CaseHistoryEntry, t: TFunction): string {
 function TimelineSection({ history }: { history: CaseHistoryEntry[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasons = useJurisdictionReasons();
   return (
     <section aria-labelledby="case-timeline">
       <h2 id="case-timeline">{t('case.timeline.title')}</h2>
@@ -329,7 +332,7 @@ function TimelineSection({ history }: { history: CaseHistoryEntry[] }) {
           { key: 'at', header: t('case.timeline.at'), render: (entry) => format.date(entry.at) },
           { key: 'action', header: t('case.timeline.action'), render: (entry) => t(`case.timeline.actions.${entry.action}`, { defaultValue: entry.action }) },
           { key: 'actor', header: t('case.timeline.actor'), render: (entry) => (entry.actor === 'system' ? t('case.timeline.system') : entry.actor) },
-          { key: 'detail', header: t('case.timeline.detail'), render: (entry) => describe(entry, t) },
+          { key: 'detail', header: t('case.timeline.detail'), render: (entry) => describe(entry, t, reasons) },
         ]}
       />
     </section>

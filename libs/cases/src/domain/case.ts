@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '@vigil/kernel';
-import type { SuspectIdentifier } from './identifiers';
+import type { SharedIdentifier, SuspectIdentifier } from './identifiers';
 import type { Referral } from './referral';
 import { decideTriage, type TriageDecisionInput } from './triage';
 
@@ -88,11 +88,15 @@ export class Case {
     return structuredClone(found);
   }
 
-  /** A new referral about this case's suspect; `reason` says why it was attached (the shared identifiers). */
-  attach(referral: Referral, at: Date, reason: string): void {
+  /**
+   * A new referral about this case's suspect; `reason` says why it was attached, in English, and
+   * `shared` (the identifiers it shares, with their codes) lets a UI say it in its reader's language.
+   */
+  attach(referral: Referral, at: Date, reason: string, shared?: readonly SharedIdentifier[]): void {
     this.assertOpen();
     this.state.reports.push(structuredClone(referral));
-    this.record(at, 'system', 'referral-attached', { referralId: referral.id, reason });
+    const link = shared ? { rule: 'shared-strong-identifier', shared: shared.map(({ kind, value, strong, code, values }) => ({ kind, value, strong, code, values })) } : {};
+    this.record(at, 'system', 'referral-attached', { referralId: referral.id, reason, ...link });
   }
 
   decideTriage(referralId: string, input: TriageDecisionInput, by: string, at: Date): Referral {

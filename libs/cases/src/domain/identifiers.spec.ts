@@ -1,4 +1,4 @@
-import { identifier, identifiersInText, sharedIdentifiers, usernameIdentifier } from './identifiers';
+import { identifier, identifiersInText, LINK_REASON_CODES, sharedIdentifiers, usernameIdentifier } from './identifiers';
 
 describe('suspect identifiers', () => {
   it('normalises values so one account written two ways is recognised', () => {
@@ -20,9 +20,20 @@ describe('suspect identifiers', () => {
     const near = [identifier('email', 'A@example.com', 'y')!, identifier('ip', '192.0.2.1', 'y', '2026-01-01T20:00:00Z')!];
     const far = [identifier('ip', '192.0.2.1', 'y', '2026-01-03T00:00:00Z')!];
     expect(sharedIdentifiers(mine, near)).toEqual([
-      { kind: 'email', value: 'a@example.com', strong: true, reason: 'same email a@example.com' },
-      { kind: 'ip', value: '192.0.2.1', strong: false, reason: 'IP 192.0.2.1 seen 20.0 h apart (within 24 h)' },
+      { kind: 'email', value: 'a@example.com', strong: true, reason: 'same email a@example.com', code: 'same-identifier', values: { kind: 'email', value: 'a@example.com' } },
+      { kind: 'ip', value: '192.0.2.1', strong: false, reason: 'IP 192.0.2.1 seen 20.0 h apart (within 24 h)', code: 'ip-close-in-time', values: { ip: '192.0.2.1', hours: 20, windowHours: 24 } },
     ]);
     expect(sharedIdentifiers(mine, far)).toEqual([]);
+  });
+
+  it('gives each link reason as a code with its values, beside the English sentence', () => {
+    const mine = [identifier('phone', '613-555-0100', 'x')!, identifier('username', 'Alex', 'x')!, identifier('ip', '192.0.2.1', 'x', '2026-01-01T00:00:00Z')!];
+    const theirs = [identifier('phone', '+1 613 555 0100', 'y')!, identifier('username', 'alex', 'y')!, identifier('ip', '192.0.2.1', 'y', '2026-01-01T01:15:00Z')!];
+    expect(sharedIdentifiers(mine, theirs).map(({ code, values, reason }) => ({ code, values, reason }))).toEqual([
+      { code: 'same-identifier', values: { kind: 'phone', value: '+16135550100' }, reason: 'same phone +16135550100' },
+      { code: 'same-identifier', values: { kind: 'username', value: 'alex' }, reason: 'same username alex' },
+      { code: 'ip-close-in-time', values: { ip: '192.0.2.1', hours: 1.3, windowHours: 24 }, reason: 'IP 192.0.2.1 seen 1.3 h apart (within 24 h)' },
+    ]);
+    for (const shared of sharedIdentifiers(mine, theirs)) expect(LINK_REASON_CODES).toContain(shared.code);
   });
 });

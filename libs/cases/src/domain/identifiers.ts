@@ -94,12 +94,23 @@ function pushDefined<T>(list: T[], value: T | undefined): void {
   if (value !== undefined) list.push(value);
 }
 
+/**
+ * Why two referrals are linked, as a code for a UI to say in its reader's language:
+ * same-identifier (values: kind, value), ip-close-in-time (values: ip, hours apart to one
+ * decimal, windowHours).
+ */
+export const LINK_REASON_CODES = ['same-identifier', 'ip-close-in-time'] as const;
+export type LinkReasonCode = (typeof LINK_REASON_CODES)[number];
+
 /** Why two referrals are proposed to be about the same suspect. */
 export interface SharedIdentifier {
   kind: IdentifierKind;
   value: string;
   strong: boolean;
+  /** In English (the record, and what a client that does not know the code shows). */
   reason: string;
+  code: LinkReasonCode;
+  values: Record<string, string | number>;
 }
 
 /**
@@ -117,10 +128,13 @@ export function sharedIdentifiers(mine: readonly SuspectIdentifier[], theirs: re
         if (!a.observedAt || !b.observedAt) continue;
         const hours = Math.abs(Date.parse(a.observedAt) - Date.parse(b.observedAt)) / 3_600_000;
         if (!(hours <= IP_LINK_WINDOW_HOURS)) continue;
-        shared.set(key, { kind: 'ip', value: a.value, strong: false, reason: `IP ${a.value} seen ${hours.toFixed(1)} h apart (within ${IP_LINK_WINDOW_HOURS} h)` });
+        shared.set(key, {
+          kind: 'ip', value: a.value, strong: false, reason: `IP ${a.value} seen ${hours.toFixed(1)} h apart (within ${IP_LINK_WINDOW_HOURS} h)`,
+          code: 'ip-close-in-time', values: { ip: a.value, hours: Number(hours.toFixed(1)), windowHours: IP_LINK_WINDOW_HOURS },
+        });
         continue;
       }
-      shared.set(key, { kind: a.kind, value: a.value, strong: isStrong(a), reason: `same ${a.kind} ${a.value}` });
+      shared.set(key, { kind: a.kind, value: a.value, strong: isStrong(a), reason: `same ${a.kind} ${a.value}`, code: 'same-identifier', values: { kind: a.kind, value: a.value } });
     }
   }
   return [...shared.values()];

@@ -34,6 +34,14 @@ export interface IpGeolocation {
 
 export type PhoneNumberType = 'mobile' | 'fixed' | 'unknown';
 
+/**
+ * Why a text is not a valid phone number, for a UI to say in its reader's language:
+ * no-number (no number in the text), no-country (no +country and no default), too-short,
+ * too-long, wrong-length, impossible-length (for the numbering plan of its +country),
+ * not-in-use (in no numbering plan).
+ */
+export type PhoneNumberProblem = 'no-number' | 'no-country' | 'too-short' | 'too-long' | 'wrong-length' | 'impossible-length' | 'not-in-use';
+
 /** What a phone number parser made of a text (the PhoneNumberParser port's answer). */
 export type ParsedPhoneNumber =
   | {
@@ -47,7 +55,15 @@ export type ParsedPhoneNumber =
       readonly type: PhoneNumberType;
       readonly e164: string;
     }
-  | { readonly valid: false; readonly reason: string };
+  | {
+      readonly valid: false;
+      /** In English. */
+      readonly reason: string;
+      readonly problem?: PhoneNumberProblem;
+      /** The number as read (E.164), when it was read at all. */
+      readonly number?: string;
+      readonly countryCallingCode?: string;
+    };
 
 /** Answers the ports gave for the evidence values, keyed by the evidence value. */
 export interface EvidenceLookups {

@@ -1,6 +1,6 @@
 import { ValidationError } from '@vigil/kernel';
 import type { Evidence, IpGeolocation, ParsedPhoneNumber } from './evidence';
-import { CONFIDENCE, resolveJurisdiction, type JurisdictionResolution } from './jurisdiction-resolver';
+import { CONFIDENCE, READING_CODES, RECOMMENDATION_CODES, resolveJurisdiction, type JurisdictionResolution } from './jurisdiction-resolver';
 import { jurisdictionCode } from './jurisdiction';
 
 const postal = (value: string): Evidence => ({ kind: 'postal-code', value, source: 'report 1, suspect address' });
@@ -305,6 +305,119 @@ describe('resolveJurisdiction: malformed evidence', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).field).toBe(field);
+    }
+  });
+});
+
+describe('resolveJurisdiction: reasons as codes with their values, beside the English', () => {
+  it('names what a postal code says', () => {
+    expect(resolve(postal('k1a0b1')).readings[0]).toMatchObject({ code: 'postal-code', values: { postalCode: 'K1A 0B1', fsa: 'K1A', province: 'ON' } });
+    expect(resolve(postal('X0A 0H0')).readings[0]).toMatchObject({ code: 'postal-code-shared-district', values: { postalCode: 'X0A 0H0', fsa: 'X0A', province: 'NU' } });
+    expect(resolve(postal('D1A 1A1')).unresolved[0]).toMatchObject({ code: 'not-a-postal-code', values: { value: 'D1A 1A1' }, reason: '"D1A 1A1" is not a Canadian postal code' });
+  });
+
+  it('names what a phone number says: its area code and the provinces it serves, or its country', () => {
+    expect(resolve(phone('613-555-0142')).readings[0]).toMatchObject({
+      code: 'phone-area-code',
+      values: { e164: '+16135550142', areaCode: '613', provinces: ['ON'], mobile: false },
+      reason: 'area code 613 of +16135550142 is in ON',
+    });
+    expect(resolve(phone('867-555-0142')).readings[0]).toMatchObject({ code: 'phone-area-code', values: { areaCode: '867', provinces: ['YT', 'NT', 'NU'] }, reason: 'area code 867 of +18675550142 serves YT, NT and NU' });
+    expect(resolve(phone('600-555-0142')).readings[0]).toMatchObject({ code: 'phone-non-geographic', values: { e164: '+16005550142', areaCode: '600' } });
+    expect(resolve(phone('273-555-0142')).readings[0]).toMatchObject({ code: 'phone-area-code-unlisted', values: { e164: '+12735550142', areaCode: '273' } });
+    expect(resolve(phone('+33 6 12 34 56 78')).readings[0]).toMatchObject({ code: 'phone-country', values: { e164: '+33612345678', country: 'FR', type: 'mobile' } });
+  });
+
+  it('names why a phone number says nothing', () => {
+    const tooShort: ParsedPhoneNumber = { valid: false, reason: '+1613555 has the wrong length for +1', problem: 'impossible-length', number: '+1613555', countryCallingCode: '1' };
+    const result = resolveJurisdiction([phone('800-555-0142'), phone('12345'), phone('+882 12345'), phone('613-555'), phone('never parsed')], {
+      phone: new Map<string, ParsedPhoneNumber>([...Object.entries(PHONES), ['613-555', tooShort]]),
+    });
+    expect(result.unresolved.map(({ code, values }) => ({ code, values }))).toEqual([
+      { code: 'phone-toll-free', values: { e164: '+18005550142', areaCode: '800' } },
+      { code: 'phone-invalid', values: { value: '12345' } },
+      { code: 'phone-no-country', values: { e164: '+88212345', callingCode: '882' } },
+      { code: 'phone-invalid', values: { value: '613-555', problem: 'impossible-length', number: '+1613555', callingCode: '1' } },
+      { code: 'phone-not-parsed', values: { value: 'never parsed' } },
+    ]);
+    expect(result.unresolved[3].reason).toBe('"613-555" is not a valid phone number: +1613555 has the wrong length for +1');
+  });
+
+  it('names where an IP address geolocates, how precisely, and what weakens it', () => {
+    expect(resolve(ip('198.51.100.7')).readings[0]).toMatchObject({
+      code: 'ip-geolocated',
+      values: { ip: '198.51.100.7', country: 'CA', subdivision: 'CA-ON', province: 'ON', city: 'Ottawa', radiusKm: 20, anonymizer: false },
+    });
+    const foreign = resolve(ip('203.0.113.9')).readings[0];
+    expect(foreign.values).toEqual({ ip: '203.0.113.9', country: 'FR', subdivision: 'FR-IDF', city: 'Paris', radiusKm: 50, anonymizer: false });
+    expect(resolve(ip('203.0.113.11')).readings[0].values).toMatchObject({ country: 'NL', anonymizer: true });
+    expect(resolve(ip('198.51.100.7', new Date('2025-01-01T00:00:00Z'))).readings[0].values).toMatchObject({ daysAgo: 379 });
+    expect(resolve(ip('198.51.100.7', new Date('2026-01-01T00:00:00Z'))).readings[0].values).not.toHaveProperty('daysAgo');
+    const unresolved = resolve(ip('10.1.2.3'), ip('192.0.2.1'), ip('not-an-ip'), ip('198.51.100.99')).unresolved;
+    expect(unresolved.map(({ code, values }) => ({ code, values }))).toEqual([
+      { code: 'ip-non-public', values: { ip: '10.1.2.3', range: 'private' } },
+      { code: 'ip-not-in-database', values: { ip: '192.0.2.1' } },
+      { code: 'ip-invalid', values: { value: 'not-an-ip' } },
+      { code: 'ip-not-geolocated', values: { ip: '198.51.100.99' } },
+    ]);
+    const odd = resolveJurisdiction([ip('203.0.113.50')], { ip: new Map<string, IpGeolocation>([['203.0.113.50', { country: 'XX' }]]) });
+    expect(odd.unresolved[0]).toMatchObject({ code: 'ip-unknown-country', values: { ip: '203.0.113.50', country: 'XX' } });
+  });
+
+  it('names what a declared location was read as', () => {
+    expect(resolve(declared('Toronto, ON')).readings[0]).toMatchObject({
+      code: 'declared-location',
+      values: { value: 'Toronto, ON', jurisdiction: 'CA-ON', country: 'CA', province: 'ON', precision: 'province', matched: 'ON' },
+    });
+    expect(resolve(declared('downtown Toronto')).readings[0].values).toMatchObject({ jurisdiction: 'CA-ON', precision: 'city', matched: 'toronto' });
+    expect(resolve(declared('1 Main St, Ottawa K1A 0B1')).readings[0].values).toMatchObject({ jurisdiction: 'CA-ON', precision: 'postal-code', matched: 'K1A' });
+    expect(resolve(declared('Lyon, France')).readings[0].values).toMatchObject({ jurisdiction: 'FR', country: 'FR', precision: 'country' });
+    expect(resolve(declared('Lyon, France')).readings[0].values).not.toHaveProperty('province');
+    expect(resolve(declared('somewhere over the rainbow')).unresolved[0]).toMatchObject({ code: 'declared-location-unreadable', values: { value: 'somewhere over the rainbow' } });
+  });
+
+  it('gives each candidate its reasons as codes, in the order of the sentences', () => {
+    const result = resolve(postal('K2P 1L4'), ip('198.51.100.7'), phone('613-555-0142'));
+    const ontario = result.candidates.find((candidate) => jurisdictionCode(candidate.jurisdiction) === 'CA-ON');
+    expect(ontario?.reasonCodes.map((reason) => reason.code)).toEqual(['postal-code', 'ip-geolocated', 'phone-area-code']);
+    expect(ontario?.reasonCodes).toHaveLength(ontario?.reasons.length ?? -1);
+  });
+
+  it('says why the recommendation is what it is, with the readings behind it', () => {
+    const province = resolve(postal('K2P 1L4'), phone('613-555-0142')).recommended;
+    expect(province).toMatchObject({ code: 'best-province', values: { jurisdiction: 'CA-ON', confidence: province.confidence } });
+    expect(province.supporting?.map((reason) => reason.code)).toEqual(['postal-code', 'phone-area-code']);
+    expect(province.reason).toMatch(/^CA-ON is the best supported jurisdiction \(0\.\d+\): postal code K2P 1L4 .*; area code 613 of \+16135550142 is in ON; refer to /);
+
+    expect(resolve().recommended).toMatchObject({ code: 'no-evidence', values: {} });
+    expect(resolve(declared('Lyon, France'), declared('Seattle, Washington, USA')).recommended).toMatchObject({ code: 'countries-tied', values: { first: expect.stringMatching(/^(FR|US)$/), second: expect.stringMatching(/^(FR|US)$/) } });
+    expect(resolve(ip('203.0.113.9')).recommended).toMatchObject({ code: 'best-country', values: { country: 'FR', confidence: CONFIDENCE.ip.country }, route: 'liaison-officer' });
+    expect(resolve(phone('600-555-0142')).recommended).toMatchObject({ code: 'no-province-named', values: { country: 'CA', confidence: CONFIDENCE.phone.country.unknown } });
+    expect(resolve(postal('K2P 1L4'), postal('V6B 1A1')).recommended).toMatchObject({ code: 'provinces-tied', values: { country: 'CA', first: 'CA-BC', second: 'CA-ON' } });
+    const weak = resolveJurisdiction([ip('203.0.113.60')], { ip: new Map<string, IpGeolocation>([['203.0.113.60', { country: 'CA', subdivision: 'CA-QC', accuracyRadiusKm: 1000, anonymizer: true }]]) });
+    expect(weak.recommended).toMatchObject({ code: 'province-too-weak', values: { country: 'CA', best: 'CA-QC', bestConfidence: 0.12 } });
+    expect(weak.recommended.reason).toContain('no province is supported enough (best: CA-QC at 0.12)');
+  });
+
+  it('an override gives its own code, naming the police service in both languages', () => {
+    const result = resolve(postal('M5V 2T6'), override('toronto-police-service', 'already under investigation by Toronto'));
+    const reading = result.readings.find((entry) => entry.evidence.kind === 'override');
+    expect(reading).toMatchObject({
+      code: 'override',
+      values: { source: 'investigator inv-7', target: 'toronto-police-service', reason: 'already under investigation by Toronto', jurisdiction: 'CA-ON', policeService: 'toronto-police-service', serviceEn: 'Toronto Police Service' },
+    });
+    expect(typeof reading?.values.serviceFr).toBe('string');
+    expect(result.recommended).toMatchObject({ code: 'override', values: {}, supporting: [{ code: 'override', values: reading?.values }], overridden: true });
+    expect(resolve(override('CA-MB')).readings[0].values).toEqual({ source: 'investigator inv-7', target: 'CA-MB', reason: 'production order results place the suspect there', jurisdiction: 'CA-MB' });
+  });
+
+  it('uses only the listed codes, and values a client can show as they are (no undefined, no objects)', () => {
+    const result = resolve(postal('K2P 1L4'), ip('198.51.100.8'), ip('10.0.0.1'), phone('902-555-0142'), phone('12345'), declared('Lyon, France'), override('CA-NS'));
+    const coded = [...result.readings, ...result.unresolved, ...result.candidates.flatMap((candidate) => candidate.reasonCodes)];
+    for (const reason of coded) expect(READING_CODES).toContain(reason.code);
+    expect(RECOMMENDATION_CODES).toContain(result.recommended.code);
+    for (const { values } of [...coded, result.recommended]) {
+      for (const value of Object.values(values)) expect(['string', 'number', 'boolean'].includes(typeof value) || (Array.isArray(value) && value.every((item) => typeof item === 'string'))).toBe(true);
     }
   });
 });

@@ -51,8 +51,76 @@ export interface ResolverOptions {
   readonly asOf?: Date;
 }
 
+/**
+ * Every reason the resolver gives comes twice: `reason`, an English sentence (the record, and what
+ * a client that does not know the code shows), and a `code` with its `values`, for a UI to put in
+ * its reader's language. Values are plain: numbers, texts, ISO codes (country "FR", province
+ * "ON", jurisdiction "CA-ON"), lists of province codes. Codes are stable: add, never rename.
+ *
+ * Readings (resolved or unresolved), by code, with their values:
+ *  - postal-code, postal-code-shared-district: postalCode ("K1A 0B1"), fsa, province;
+ *  - not-a-postal-code, phone-not-parsed, ip-invalid, declared-location-unreadable: value;
+ *  - phone-invalid: value, and when the parser said which: problem (PhoneNumberProblem), number,
+ *    callingCode;
+ *  - phone-toll-free, phone-non-geographic, phone-area-code-unlisted: e164, areaCode;
+ *  - phone-area-code: e164, areaCode, provinces (one, or all those the code serves), mobile;
+ *  - phone-no-country: e164, callingCode; phone-country: e164, country, type (PhoneNumberType);
+ *  - ip-non-public: ip, range (private, loopback, carrier-grade NAT...); ip-not-geolocated,
+ *    ip-not-in-database: ip; ip-unknown-country: ip, country (as the database wrote it);
+ *  - ip-geolocated: ip, country, and when known subdivision (ISO 3166-2), province, city,
+ *    radiusKm; anonymizer; daysAgo when the observation is stale;
+ *  - declared-location: value, jurisdiction, country, province when Canadian, matched (what was
+ *    recognised; the forward sortation area for a postal code), precision;
+ *  - override: source, target, reason, jurisdiction, and policeService, serviceEn, serviceFr
+ *    when it names a police service.
+ */
+export const READING_CODES = [
+  'postal-code',
+  'postal-code-shared-district',
+  'not-a-postal-code',
+  'phone-not-parsed',
+  'phone-invalid',
+  'phone-toll-free',
+  'phone-non-geographic',
+  'phone-area-code',
+  'phone-area-code-unlisted',
+  'phone-no-country',
+  'phone-country',
+  'ip-invalid',
+  'ip-non-public',
+  'ip-not-geolocated',
+  'ip-not-in-database',
+  'ip-unknown-country',
+  'ip-geolocated',
+  'declared-location',
+  'declared-location-unreadable',
+  'override',
+] as const;
+export type ReadingCode = (typeof READING_CODES)[number];
+
+/**
+ * Why the recommendation is what it is (the route and police service are fields of their own):
+ *  - override: the investigator decided (`supporting`: the override reading);
+ *  - no-evidence; countries-tied: first, second (country codes): the national centre decides;
+ *  - best-country: country, confidence (abroad);
+ *  - no-province-named, provinces-tied (first, second: jurisdiction codes), province-too-weak
+ *    (best: jurisdiction code, bestConfidence): Canada, with its confidence, but no province;
+ *  - best-province: jurisdiction, confidence (`supporting`: the readings behind it).
+ */
+export const RECOMMENDATION_CODES = ['override', 'no-evidence', 'countries-tied', 'best-country', 'no-province-named', 'provinces-tied', 'province-too-weak', 'best-province'] as const;
+export type RecommendationCode = (typeof RECOMMENDATION_CODES)[number];
+
+export type ReasonValue = string | number | boolean | readonly string[];
+export type ReasonValues = Readonly<Record<string, ReasonValue>>;
+
+/** A reason as a code and the values its sentence needs. */
+export interface CodedReason<Code extends string = ReadingCode> {
+  readonly code: Code;
+  readonly values: ReasonValues;
+}
+
 /** What one piece of evidence says. Several provinces: the evidence cannot tell them apart. */
-export interface EvidenceReading {
+export interface EvidenceReading extends CodedReason {
   readonly evidence: Evidence;
   readonly country: CountryCode;
   readonly provinces: readonly ProvinceCode[];
@@ -67,6 +135,8 @@ export interface JurisdictionCandidate {
   readonly jurisdiction: Jurisdiction;
   readonly confidence: number;
   readonly reasons: string[];
+  /** The same reasons as codes with their values, in the same order. */
+  readonly reasonCodes: CodedReason[];
   readonly evidence: Evidence[];
 }
 
@@ -82,18 +152,21 @@ export interface EvidenceConflict {
   readonly description: string;
 }
 
-export interface UnresolvedEvidence {
+export interface UnresolvedEvidence extends CodedReason {
   readonly evidence: Evidence;
   readonly reason: string;
 }
 
-export interface Recommendation {
+export interface Recommendation extends CodedReason<RecommendationCode> {
   /** Absent when the evidence places the case nowhere, or is evenly split between countries. */
   readonly jurisdiction?: Jurisdiction;
   readonly policeService: PoliceService;
   readonly route: ReferralRoute;
   readonly confidence: number;
+  /** In English: why, then how the referral goes ("…; refer to …", "…; <national centre> decides"). */
   readonly reason: string;
+  /** The readings the recommendation rests on, as codes: the override's, or the best province's. */
+  readonly supporting?: CodedReason[];
   readonly overridden: boolean;
   /** Some evidence disagrees: an investigator should look at the conflicts. */
   readonly contested: boolean;
@@ -123,11 +196,26 @@ function listProvinces(provinces: readonly ProvinceCode[]): string {
   return provinces.length <= 2 ? provinces.join(' and ') : `${provinces.slice(0, -1).join(', ')} and ${provinces[provinces.length - 1]}`;
 }
 
+/** Values without the ones that are not known, so that a client never sees undefined. */
+function known(values: Readonly<Record<string, ReasonValue | undefined>>): ReasonValues {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, ReasonValue] => entry[1] !== undefined));
+}
+
+function unresolvedReading(evidence: Evidence, code: ReadingCode, values: ReasonValues, reason: string): UnresolvedEvidence {
+  return { evidence, code, values, reason };
+}
+
 function readPostalCode(evidence: Evidence): ReadingOutcome {
   const postal = provinceFromPostalCode(evidence.value);
-  if (!postal) return { evidence, reason: `"${evidence.value}" is not a Canadian postal code` };
+  if (!postal) return unresolvedReading(evidence, 'not-a-postal-code', { value: evidence.value }, `"${evidence.value}" is not a Canadian postal code`);
   const province = postal.confidence === 'high' ? CONFIDENCE.postalCode.province : CONFIDENCE.postalCode.sharedDistrictProvince;
-  return { evidence, country: 'CA', provinces: [postal.province], countryConfidence: CONFIDENCE.postalCode.country, provinceConfidence: province, reason: postal.reason };
+  const normalised = evidence.value.toUpperCase().replace(/[\s-]+/g, '');
+  return {
+    evidence, country: 'CA', provinces: [postal.province], countryConfidence: CONFIDENCE.postalCode.country, provinceConfidence: province,
+    code: postal.confidence === 'high' ? 'postal-code' : 'postal-code-shared-district',
+    values: { postalCode: `${normalised.slice(0, 3)} ${normalised.slice(3)}`, fsa: postal.fsa, province: postal.province },
+    reason: postal.reason,
+  };
 }
 
 function phoneConfidence(type: PhoneNumberType): { country: number; province: number } {
@@ -136,18 +224,23 @@ function phoneConfidence(type: PhoneNumberType): { country: number; province: nu
 
 function readPhone(evidence: Evidence, lookups: EvidenceLookups): ReadingOutcome {
   const parsed = lookups.phone?.get(evidence.value);
-  if (!parsed) return { evidence, reason: `phone number "${evidence.value}" was not parsed` };
-  if (!parsed.valid) return { evidence, reason: `"${evidence.value}" is not a valid phone number: ${parsed.reason}` };
+  if (!parsed) return unresolvedReading(evidence, 'phone-not-parsed', { value: evidence.value }, `phone number "${evidence.value}" was not parsed`);
+  if (!parsed.valid) {
+    const values = known({ value: evidence.value, problem: parsed.problem, number: parsed.number, callingCode: parsed.countryCallingCode });
+    return unresolvedReading(evidence, 'phone-invalid', values, `"${evidence.value}" is not a valid phone number: ${parsed.reason}`);
+  }
   const confidence = phoneConfidence(parsed.type);
   const mobile = parsed.type === 'mobile' ? '; mobile numbers travel with their owners' : '';
   if (parsed.countryCallingCode === '1' && parsed.areaCode) {
+    const number = { e164: parsed.e164, areaCode: parsed.areaCode };
     const areaCode = lookupAreaCode(parsed.areaCode);
     if (areaCode?.kind === 'nanp-toll-free') {
-      return { evidence, reason: `${parsed.e164} is a toll-free number (${parsed.areaCode}), shared by every NANP country: it says nothing about place` };
+      return unresolvedReading(evidence, 'phone-toll-free', number, `${parsed.e164} is a toll-free number (${parsed.areaCode}), shared by every NANP country: it says nothing about place`);
     }
     if (areaCode?.kind === 'canadian-non-geographic') {
       return {
         evidence, country: 'CA', provinces: [], countryConfidence: confidence.country, provinceConfidence: 0,
+        code: 'phone-non-geographic', values: number,
         reason: `${parsed.e164} has the Canadian non-geographic area code ${parsed.areaCode}: Canada, but no province`,
       };
     }
@@ -155,19 +248,24 @@ function readPhone(evidence: Evidence, lookups: EvidenceLookups): ReadingOutcome
       const where = areaCode.provinces.length === 1 ? `is in ${areaCode.provinces[0]}` : `serves ${listProvinces(areaCode.provinces)}`;
       return {
         evidence, country: 'CA', provinces: areaCode.provinces, countryConfidence: confidence.country, provinceConfidence: confidence.province,
+        code: 'phone-area-code', values: { ...number, provinces: areaCode.provinces, mobile: parsed.type === 'mobile' },
         reason: `area code ${parsed.areaCode} of ${parsed.e164} ${where}${mobile}`,
       };
     }
     if (parsed.country === 'CA') {
       return {
         evidence, country: 'CA', provinces: [], countryConfidence: confidence.country, provinceConfidence: 0,
+        code: 'phone-area-code-unlisted', values: number,
         reason: `${parsed.e164} is Canadian, but area code ${parsed.areaCode} is not in the area-code table (update it)`,
       };
     }
   }
-  if (!parsed.country || !isCountryCode(parsed.country)) return { evidence, reason: `${parsed.e164} does not belong to one country (+${parsed.countryCallingCode})` };
+  if (!parsed.country || !isCountryCode(parsed.country)) {
+    return unresolvedReading(evidence, 'phone-no-country', { e164: parsed.e164, callingCode: parsed.countryCallingCode }, `${parsed.e164} does not belong to one country (+${parsed.countryCallingCode})`);
+  }
   return {
     evidence, country: parsed.country, provinces: [], countryConfidence: confidence.country, provinceConfidence: 0,
+    code: 'phone-country', values: { e164: parsed.e164, country: parsed.country, type: parsed.type },
     reason: `${parsed.e164} is a ${parsed.country} ${parsed.type === 'unknown' ? '' : `${parsed.type} `}number${mobile}`,
   };
 }
@@ -180,17 +278,19 @@ function ipProvinceConfidence(accuracyRadiusKm: number | undefined): number {
 
 function readIp(evidence: Evidence, lookups: EvidenceLookups, asOf?: Date): ReadingOutcome {
   const address = parseIpAddress(evidence.value);
-  if (!address) return { evidence, reason: `"${evidence.value}" is not an IP address` };
+  if (!address) return unresolvedReading(evidence, 'ip-invalid', { value: evidence.value }, `"${evidence.value}" is not an IP address`);
+  const ip = address.text;
   const nonPublic = nonPublicAddressKind(address);
-  if (nonPublic) return { evidence, reason: `${address.text} is a ${nonPublic} address: it says nothing about place` };
+  if (nonPublic) return unresolvedReading(evidence, 'ip-non-public', { ip, range: nonPublic }, `${ip} is a ${nonPublic} address: it says nothing about place`);
   const located = lookups.ip?.get(evidence.value);
-  if (located === undefined) return { evidence, reason: `${address.text} was not geolocated` };
-  if (located === null) return { evidence, reason: `${address.text} is not in the geolocation database` };
-  if (!isCountryCode(located.country)) return { evidence, reason: `${address.text} geolocates to an unknown country code "${located.country}"` };
+  if (located === undefined) return unresolvedReading(evidence, 'ip-not-geolocated', { ip }, `${ip} was not geolocated`);
+  if (located === null) return unresolvedReading(evidence, 'ip-not-in-database', { ip }, `${ip} is not in the geolocation database`);
+  if (!isCountryCode(located.country)) return unresolvedReading(evidence, 'ip-unknown-country', { ip, country: located.country }, `${ip} geolocates to an unknown country code "${located.country}"`);
 
   const subdivision = /^CA-([A-Z]{2})$/.exec(located.subdivision ?? '')?.[1];
   const provinces = located.country === 'CA' && subdivision && isProvinceCode(subdivision) ? [subdivision] : [];
   let factor = 1;
+  let daysAgo: number | undefined;
   const notes: string[] = [];
   if (located.anonymizer) {
     factor *= CONFIDENCE.ip.anonymizerFactor;
@@ -200,6 +300,7 @@ function readIp(evidence: Evidence, lookups: EvidenceLookups, asOf?: Date): Read
     const days = Math.floor((asOf.getTime() - evidence.observedAt.getTime()) / DAY_MS);
     if (days > CONFIDENCE.ip.staleAfterDays) {
       factor *= CONFIDENCE.ip.staleFactor;
+      daysAgo = days;
       notes.push(`observed ${days} days ago: the address may have been reassigned since`);
     }
   }
@@ -211,13 +312,24 @@ function readIp(evidence: Evidence, lookups: EvidenceLookups, asOf?: Date): Read
     provinces,
     countryConfidence: CONFIDENCE.ip.country * factor,
     provinceConfidence: provinces.length > 0 ? ipProvinceConfidence(located.accuracyRadiusKm) * factor : 0,
-    reason: `IP ${address.text} geolocates to ${place}${radius}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,
+    code: 'ip-geolocated',
+    values: known({
+      ip,
+      country: located.country,
+      subdivision: located.subdivision || undefined,
+      province: provinces[0],
+      city: located.city || undefined,
+      radiusKm: located.accuracyRadiusKm,
+      anonymizer: located.anonymizer === true,
+      daysAgo,
+    }),
+    reason: `IP ${ip} geolocates to ${place}${radius}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,
   };
 }
 
 function readDeclaredLocation(evidence: Evidence): ReadingOutcome {
   const place = readDeclaredPlace(evidence.value);
-  if (!place) return { evidence, reason: `no place could be read from the declared location "${evidence.value}"` };
+  if (!place) return unresolvedReading(evidence, 'declared-location-unreadable', { value: evidence.value }, `no place could be read from the declared location "${evidence.value}"`);
   const { province } = place.jurisdiction;
   const provinceConfidence =
     place.precision === 'postal-code' ? CONFIDENCE.declaredLocation.postalCode : place.precision === 'city' ? CONFIDENCE.declaredLocation.city : CONFIDENCE.declaredLocation.province;
@@ -227,6 +339,16 @@ function readDeclaredLocation(evidence: Evidence): ReadingOutcome {
     provinces: province ? [province] : [],
     countryConfidence: CONFIDENCE.declaredLocation.country,
     provinceConfidence: province ? provinceConfidence : 0,
+    code: 'declared-location',
+    values: known({
+      value: evidence.value,
+      jurisdiction: jurisdictionCode(place.jurisdiction),
+      country: place.jurisdiction.country,
+      province,
+      // "postal code K1A" is the resolver's English: the code alone is enough for a translation.
+      matched: place.matched.replace(/^postal code /, ''),
+      precision: place.precision,
+    }),
     reason: `declared location "${evidence.value}" names ${jurisdictionCode(place.jurisdiction)} (${place.matched})`,
   };
 }
@@ -241,6 +363,16 @@ function readOverride(evidence: Evidence, registry: PoliceServiceRegistry): Read
     provinces: jurisdiction.province ? [jurisdiction.province] : [],
     countryConfidence: CONFIDENCE.override,
     provinceConfidence: jurisdiction.province ? CONFIDENCE.override : 0,
+    code: 'override',
+    values: known({
+      source: evidence.source,
+      target: evidence.value.trim(),
+      reason: evidence.reason ?? '',
+      jurisdiction: jurisdictionCode(jurisdiction),
+      policeService: service?.id,
+      serviceEn: service?.name.en,
+      serviceFr: service?.name.fr,
+    }),
     reason: `investigator override by ${evidence.source} to ${target}: ${evidence.reason}`,
     policeService: service,
   };
@@ -292,11 +424,16 @@ function findConflicts(readings: EvidenceReading[]): EvidenceConflict[] {
   return conflicts;
 }
 
+function codedReason({ code, values }: CodedReason): CodedReason {
+  return { code, values };
+}
+
 function candidate(jurisdiction: Jurisdiction, supporters: Array<{ reading: EvidenceReading; confidence: number }>, opposition: number): JurisdictionCandidate {
   return {
     jurisdiction,
     confidence: round(combine(supporters.map((supporter) => supporter.confidence)) * (1 - opposition / 2)),
     reasons: supporters.map((supporter) => supporter.reading.reason),
+    reasonCodes: supporters.map((supporter) => codedReason(supporter.reading)),
     evidence: supporters.map((supporter) => supporter.reading.evidence),
   };
 }
@@ -341,7 +478,15 @@ interface RecommendationContext {
   contested: boolean;
 }
 
-function recommendFor(jurisdiction: Jurisdiction, confidence: number, reason: string, context: RecommendationContext, service?: PoliceService): Recommendation {
+/** Why a recommendation is what it is: in English (`reason`, before how it is routed) and as a code. */
+interface Basis {
+  readonly reason: string;
+  readonly code: RecommendationCode;
+  readonly values?: ReasonValues;
+  readonly supporting?: CodedReason[];
+}
+
+function recommendFor(jurisdiction: Jurisdiction, confidence: number, basis: Basis, context: RecommendationContext, service?: PoliceService): Recommendation {
   const route = referralRouteFor(jurisdiction.country, context.liaisonOfficerCountries);
   const policeService = service ?? (jurisdiction.province ? context.registry.defaultReferralTarget(jurisdiction.province) : context.registry.nationalCentre());
   const how =
@@ -350,38 +495,66 @@ function recommendFor(jurisdiction: Jurisdiction, confidence: number, reason: st
       : route === 'liaison-officer'
         ? `refer through the RCMP liaison officer posted in ${jurisdiction.country}, via ${policeService.name.en}`
         : `refer through INTERPOL (no RCMP liaison officer in ${jurisdiction.country}), via ${policeService.name.en}`;
-  return { jurisdiction, policeService, route, confidence, reason: `${reason}; ${how}`, overridden: false, contested: context.contested };
+  return {
+    jurisdiction, policeService, route, confidence, reason: `${basis.reason}; ${how}`,
+    code: basis.code, values: basis.values ?? {}, ...(basis.supporting ? { supporting: basis.supporting } : {}),
+    overridden: false, contested: context.contested,
+  };
 }
 
-function undecided(reason: string, context: RecommendationContext): Recommendation {
+function undecided(basis: Basis, context: RecommendationContext): Recommendation {
   const policeService = context.registry.nationalCentre();
-  return { policeService, route: 'domestic', confidence: 0, reason: `${reason}; ${policeService.name.en} decides`, overridden: false, contested: context.contested };
+  return {
+    policeService, route: 'domestic', confidence: 0, reason: `${basis.reason}; ${policeService.name.en} decides`,
+    code: basis.code, values: basis.values ?? {}, overridden: false, contested: context.contested,
+  };
 }
 
 function recommend(readings: EvidenceReading[], candidates: JurisdictionCandidate[], context: RecommendationContext): Recommendation {
   const override = latestOverride(readings);
   if (override) {
     const jurisdiction = override.provinces.length > 0 ? inCanada(override.provinces[0]) : { country: override.country };
-    return { ...recommendFor(jurisdiction, 1, override.reason, context, override.policeService), overridden: true };
+    return { ...recommendFor(jurisdiction, 1, { reason: override.reason, code: 'override', supporting: [codedReason(override)] }, context, override.policeService), overridden: true };
   }
   const countries = candidates.filter((entry) => !entry.jurisdiction.province);
-  if (countries.length === 0) return undecided('no evidence places the case', context);
+  if (countries.length === 0) return undecided({ reason: 'no evidence places the case', code: 'no-evidence' }, context);
   const [best, second] = countries;
+  const bestCode = jurisdictionCode(best.jurisdiction);
   if (second && best.confidence - second.confidence < TIE_MARGIN) {
-    return undecided(`the evidence is split between ${jurisdictionCode(best.jurisdiction)} and ${jurisdictionCode(second.jurisdiction)}`, context);
+    const secondCode = jurisdictionCode(second.jurisdiction);
+    return undecided({ reason: `the evidence is split between ${bestCode} and ${secondCode}`, code: 'countries-tied', values: { first: bestCode, second: secondCode } }, context);
   }
-  const countryReason = `${jurisdictionCode(best.jurisdiction)} is the best supported country (${best.confidence})`;
-  if (best.jurisdiction.country !== 'CA') return recommendFor(best.jurisdiction, best.confidence, countryReason, context);
+  const country = { country: bestCode, confidence: best.confidence };
+  const countryReason = `${bestCode} is the best supported country (${best.confidence})`;
+  if (best.jurisdiction.country !== 'CA') return recommendFor(best.jurisdiction, best.confidence, { reason: countryReason, code: 'best-country', values: country }, context);
 
   const [bestProvince, secondProvince] = candidates.filter((entry) => entry.jurisdiction.province);
-  if (!bestProvince) return recommendFor(best.jurisdiction, best.confidence, `${countryReason}; no evidence names a province`, context);
+  if (!bestProvince) return recommendFor(best.jurisdiction, best.confidence, { reason: `${countryReason}; no evidence names a province`, code: 'no-province-named', values: country }, context);
+  const provinceCode = jurisdictionCode(bestProvince.jurisdiction);
   if (secondProvince && bestProvince.confidence - secondProvince.confidence < TIE_MARGIN) {
-    return recommendFor(best.jurisdiction, best.confidence, `${countryReason}; the evidence is split between ${jurisdictionCode(bestProvince.jurisdiction)} and ${jurisdictionCode(secondProvince.jurisdiction)}`, context);
+    const secondProvinceCode = jurisdictionCode(secondProvince.jurisdiction);
+    const basis: Basis = {
+      reason: `${countryReason}; the evidence is split between ${provinceCode} and ${secondProvinceCode}`,
+      code: 'provinces-tied',
+      values: { ...country, first: provinceCode, second: secondProvinceCode },
+    };
+    return recommendFor(best.jurisdiction, best.confidence, basis, context);
   }
   if (bestProvince.confidence < MIN_PROVINCE_CONFIDENCE) {
-    return recommendFor(best.jurisdiction, best.confidence, `${countryReason}; no province is supported enough (best: ${jurisdictionCode(bestProvince.jurisdiction)} at ${bestProvince.confidence})`, context);
+    const basis: Basis = {
+      reason: `${countryReason}; no province is supported enough (best: ${provinceCode} at ${bestProvince.confidence})`,
+      code: 'province-too-weak',
+      values: { ...country, best: provinceCode, bestConfidence: bestProvince.confidence },
+    };
+    return recommendFor(best.jurisdiction, best.confidence, basis, context);
   }
-  return recommendFor(bestProvince.jurisdiction, bestProvince.confidence, `${jurisdictionCode(bestProvince.jurisdiction)} is the best supported jurisdiction (${bestProvince.confidence}): ${bestProvince.reasons.join('; ')}`, context);
+  const basis: Basis = {
+    reason: `${provinceCode} is the best supported jurisdiction (${bestProvince.confidence}): ${bestProvince.reasons.join('; ')}`,
+    code: 'best-province',
+    values: { jurisdiction: provinceCode, confidence: bestProvince.confidence },
+    supporting: bestProvince.reasonCodes,
+  };
+  return recommendFor(bestProvince.jurisdiction, bestProvince.confidence, basis, context);
 }
 
 /**

@@ -222,8 +222,16 @@ describe('referral hub web UI in Chromium', () => {
     await page.getByText('P2: Leurre en ligne : contact avec un enfant ou abus en cours').first().waitFor();
     await page.getByText('P1: la source demande un traitement urgent : meeting planned tonight').first().waitFor();
     await expectAccessible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Dossiers' }).click();
+    await page.getByRole('link', { name: urgentCase.reference }).click();
+    // The jurisdiction's reasons and the link's, said in French from their codes.
+    await page.getByText(/^compétence la mieux étayée : Manitoba \(90\s%\), car le code postal R3C 4T3 est dans la région de tri d’acheminement R3C \(Manitoba\)/).waitFor();
+    await page.getByText('l’adresse 192.0.2.10 ne figure pas dans la base de géolocalisation').waitFor();
+    await page.getByText(/^adresse IP 192\.0\.2\.10 vue à 1,0\sh d’intervalle/).waitFor();
+    await expectAccessible();
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Triage queue' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Case ${urgentCase.reference}` }).waitFor();
+    await page.getByText('192.0.2.10 is not in the geolocation database').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 

@@ -110,8 +110,9 @@ describe('referral hub: intake → one case → jurisdiction → package → dis
     expect(kase.body.reports.map((item) => item.origin)).toEqual(['tipline', 'ncmec']);
 
     // 4. Jurisdiction: the postal code and the IP address agree on Ontario.
-    const jurisdiction = await api<{ resolution: { recommended: { policeService: { id: string }; contested: boolean } } }>(`${hub}/api/v1/cases/${kase.body.id}/jurisdiction`, { token: investigator });
-    expect(jurisdiction.body.resolution.recommended).toMatchObject({ policeService: { id: 'ontario-provincial-strategy-ice' }, contested: false });
+    const jurisdiction = await api<{ resolution: { recommended: { policeService: { id: string }; contested: boolean; code: string } } }>(`${hub}/api/v1/cases/${kase.body.id}/jurisdiction`, { token: investigator });
+    // The reason comes as a code with its values too (for the French UI), beside the English sentence.
+    expect(jurisdiction.body.resolution.recommended).toMatchObject({ policeService: { id: 'ontario-provincial-strategy-ice' }, contested: false, code: 'best-province', values: { jurisdiction: 'CA-ON' } });
 
     // 5. The package: JSON and PDF whose SHA-256s are the manifest's, and the manifest's own hash.
     const built = await api<{ version: number; manifest: { parts: Array<{ sha256: string }>; manifestSha256: string } }>(`${hub}/api/v1/cases/${kase.body.id}/packages`, {

@@ -60,6 +60,13 @@ describe('ReceiveReferralUseCase', () => {
     expect(ncmec).toMatchObject({ created: true, caseId: tipline.caseId, attachedBecause: 'shares a strong identifier with VGL-C-2026-000001: same email suspect@example.com' });
     const kase = await cases.findById(tipline.caseId);
     expect(kase?.reports.map((item) => [item.origin, item.sourceReportId])).toEqual([['tipline', 'r-1'], ['ncmec', 'ncmec:900000123']]);
+    // The timeline keeps the English reason and, for a UI in either language, the shared identifiers as codes.
+    expect(kase?.history.find((entry) => entry.action === 'referral-attached')?.detail).toEqual({
+      referralId: ncmec.referralId,
+      reason: ncmec.attachedBecause,
+      rule: 'shared-strong-identifier',
+      shared: [{ kind: 'email', value: 'suspect@example.com', strong: true, code: 'same-identifier', values: { kind: 'email', value: 'suspect@example.com' } }],
+    });
     const imported = kase!.reports[1];
     expect(imported.identifiers.map((item) => `${item.kind}:${item.value}`)).toEqual(['email:suspect@example.com', 'username:example_user_01@example social', 'ip:192.0.2.10']);
     expect(imported.priorReports).toEqual(['900000000']);

@@ -37,7 +37,7 @@ export class ReceiveReferralUseCase {
     if (attachTo) {
       kase = Case.restore(candidates.find((candidate) => candidate.id === attachTo.caseId) as CaseSnapshot);
       attachedBecause = `shares a strong identifier with ${attachTo.reference}: ${describeLink(attachTo)}`;
-      kase.attach(referral, now, attachedBecause);
+      kase.attach(referral, now, attachedBecause, attachTo.shared);
     } else {
       const sequence = await this.cases.nextSequence(now.getUTCFullYear());
       kase = Case.open({ id: this.newId(), reference: caseReference(now.getUTCFullYear(), sequence), openedAt: now, referral });

@@ -48,7 +48,14 @@ describe('LibphonenumberPhoneParser', () => {
   });
 
   it('asks for the international prefix when the default country is not a phone region', () => {
-    expect(parser.parse('06 12 34 56 78', 'ZZ')).toEqual({ valid: false, reason: 'no country: write it with its international prefix (+…)' });
+    expect(parser.parse('06 12 34 56 78', 'ZZ')).toEqual({ valid: false, reason: 'no country: write it with its international prefix (+…)', problem: 'no-country' });
+  });
+
+  it('names the problem as a code too, with the number when one was read, for a UI in either language', () => {
+    expect(parser.parse('not a number')).toMatchObject({ valid: false, problem: 'no-number' });
+    expect(parser.parse('+1 555 555 0142')).toEqual({ valid: false, reason: '+15555550142 is not a number in use in any numbering plan', problem: 'not-in-use', number: '+15555550142', countryCallingCode: '1' });
+    const short = parser.parse('12345');
+    expect(short.valid ? undefined : short.problem).toMatch(/^(too-short|wrong-length|impossible-length)$/);
   });
 
   it('the area-code table covers every area code libphonenumber calls Canadian, except those listed here', () => {

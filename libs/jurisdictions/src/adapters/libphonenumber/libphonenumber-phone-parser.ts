@@ -1,13 +1,13 @@
 import { isSupportedCountry, parsePhoneNumberWithError, ParseError, type CountryCode, type NumberType } from 'libphonenumber-js/max';
-import type { PhoneNumberType } from '../../domain/evidence';
+import type { PhoneNumberProblem, PhoneNumberType } from '../../domain/evidence';
 import type { ParsedPhoneNumber, PhoneNumberParser } from '../../ports/phone-number-parser';
 
-const PARSE_ERRORS: Record<string, string> = {
-  NOT_A_NUMBER: 'no phone number in the text',
-  INVALID_COUNTRY: 'no country: write it with its international prefix (+…)',
-  TOO_SHORT: 'too short',
-  TOO_LONG: 'too long',
-  INVALID_LENGTH: 'wrong length',
+const PARSE_ERRORS: Record<string, { problem: PhoneNumberProblem; reason: string }> = {
+  NOT_A_NUMBER: { problem: 'no-number', reason: 'no phone number in the text' },
+  INVALID_COUNTRY: { problem: 'no-country', reason: 'no country: write it with its international prefix (+…)' },
+  TOO_SHORT: { problem: 'too-short', reason: 'too short' },
+  TOO_LONG: { problem: 'too-long', reason: 'too long' },
+  INVALID_LENGTH: { problem: 'wrong-length', reason: 'wrong length' },
 };
 
 function numberType(type: NumberType | undefined): PhoneNumberType {
@@ -28,11 +28,15 @@ export class LibphonenumberPhoneParser implements PhoneNumberParser {
     try {
       number = parsePhoneNumberWithError(text, region ? { defaultCountry: region } : {});
     } catch (error) {
-      if (error instanceof ParseError) return { valid: false, reason: PARSE_ERRORS[error.message] ?? error.message };
+      if (error instanceof ParseError) {
+        const known = PARSE_ERRORS[error.message];
+        return known ? { valid: false, ...known } : { valid: false, reason: error.message };
+      }
       throw error;
     }
-    if (!number.isPossible()) return { valid: false, reason: `${number.number} has the wrong length for +${number.countryCallingCode}` };
-    if (!number.isValid()) return { valid: false, reason: `${number.number} is not a number in use in any numbering plan` };
+    const read = { number: number.number, countryCallingCode: number.countryCallingCode };
+    if (!number.isPossible()) return { valid: false, reason: `${number.number} has the wrong length for +${number.countryCallingCode}`, problem: 'impossible-length', ...read };
+    if (!number.isValid()) return { valid: false, reason: `${number.number} is not a number in use in any numbering plan`, problem: 'not-in-use', ...read };
     return {
       valid: true,
       ...(number.country ? { country: number.country } : {}),
