@@ -55,7 +55,7 @@ export class UrlsController {
     const issued = await this.issue.execute({ urlId: id, actor: user.username, reason: body.reason });
     await this.infra.audit.record({ actor: user.username, action: 'create', resourceType: 'takedown-notice', resourceId: issued.notice?.id ?? id, detail: { urlId: id, waiting: issued.waiting } });
     if (!issued.notice) return { waiting: issued.waiting };
-    const delivery = await this.send.execute({ onlyNoticeId: issued.notice.id });
+    const delivery = await this.send.sendNow(issued.notice.id, issued.notice.attempts);
     const notice = (await this.query.details(id)).notices.find((candidate) => candidate.id === issued.notice?.id);
     return { notice, delivery };
   }

@@ -85,6 +85,33 @@ describe('takedown use cases', () => {
     ]);
   });
 
+  it('sends a notice now, or, when a sweep claimed it a moment before, answers with that sweep\'s attempt', async () => {
+    const t = setup();
+    await t.manage.register(hosting);
+    await t.record.recordReported({ reportId: 'r1', reference: 'VGL-1', urls: ['https://example.org/a', 'https://example.org/b'] });
+    const [first, second] = await t.urls.list({});
+    const sendNow = new SendDueNoticesUseCase(t.urls, t.providers, t.sender, t.clock, DEFAULT_TAKEDOWN_POLICY, { waitMs: 2000, pollMs: 5 });
+
+    const own = await t.issue.execute({ urlId: first.id, actor: 'analyst' });
+    expect(await sendNow.sendNow(own.notice!.id, own.notice!.attempts)).toEqual({ sent: 1, failed: 0 });
+
+    // The sweep claims the next notice between its issue and the send-now: the person waits for the sweep's delivery.
+    const raced = await t.issue.execute({ urlId: second.id, actor: 'analyst' });
+    const claimedBySweep = await t.urls.claimDueNotices(t.clock.now(), new Date(t.clock.now().getTime() + DEFAULT_TAKEDOWN_POLICY.leaseMs), 10);
+    expect(claimedBySweep.map((notice) => notice.id)).toEqual([raced.notice!.id]);
+    const answer = sendNow.sendNow(raced.notice!.id, raced.notice!.attempts);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await t.urls.recordAttempt({ noticeId: raced.notice!.id, attempt: 1, at: t.clock.now().toISOString(), delivered: false, channel: 'webhook', detail: 'failed: HTTP 503' }, t.clock.now());
+    expect(await answer).toEqual({ sent: 0, failed: 1 });
+    expect(t.sender.sent).toHaveLength(1); // the raced notice was not sent a second time
+
+    // A sweep that never records (it died): send-now gives up after its wait, having sent nothing.
+    const impatient = new SendDueNoticesUseCase(t.urls, t.providers, t.sender, t.clock, DEFAULT_TAKEDOWN_POLICY, { waitMs: 30, pollMs: 5 });
+    await t.urls.claimDueNotices(t.clock.now(), new Date(t.clock.now().getTime() + DEFAULT_TAKEDOWN_POLICY.leaseMs), 10);
+    expect(await impatient.sendNow(raced.notice!.id, 1)).toEqual({ sent: 0, failed: 0 });
+    expect(t.sender.sent).toHaveLength(1);
+  });
+
   it('keeps a confirmed URL without a provider waiting, and sends its notice when the provider is registered', async () => {
     const t = setup();
     await t.record.recordRequested({ reportId: 'r1', reference: 'VGL-1', urls: ['https://cdn.example.net/x'], requestedBy: 'analyst' });

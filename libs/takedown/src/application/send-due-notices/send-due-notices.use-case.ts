@@ -11,6 +11,15 @@ export interface SendReport {
   failed: number;
 }
 
+/** How long "send now" waits for a sweep that claimed the notice first, and how often it looks. */
+export interface SendNowWait {
+  waitMs: number;
+  pollMs: number;
+}
+
+// A little above the webhook sender's own timeout (10 s), so a sweep's attempt is normally seen.
+const DEFAULT_SEND_NOW_WAIT: SendNowWait = { waitMs: 12_000, pollMs: 100 };
+
 /**
  * Sends every open notice that is due (new ones, and re-sends every resend interval until
  * removal is confirmed). Each notice is claimed first (its due time moves to the end of a
@@ -26,7 +35,27 @@ export class SendDueNoticesUseCase {
     private readonly sender: TakedownNoticeSender,
     private readonly clock: Clock,
     private readonly policy: TakedownPolicy,
+    private readonly sendNowWait: SendNowWait = DEFAULT_SEND_NOW_WAIT,
   ) {}
+
+  /**
+   * "Send now" for one notice that a person just issued (or asked to re-send), which had
+   * `attemptsBefore` attempts then. A sweep may have claimed it in the moment between: then this
+   * waits for that sweep's attempt instead of answering "nothing sent", so the person sees how the
+   * delivery went. Gives up after `waitMs` (the notice stays claimed by the sweep and its attempt
+   * shows on the URL's page when recorded).
+   */
+  async sendNow(noticeId: string, attemptsBefore: number): Promise<SendReport> {
+    const report = await this.execute({ onlyNoticeId: noticeId });
+    if (report.sent + report.failed > 0) return report;
+    for (let waited = 0; waited < this.sendNowWait.waitMs; waited += this.sendNowWait.pollMs) {
+      const attempts = await this.urls.attemptsOf(noticeId);
+      const latest = attempts.length > attemptsBefore ? attempts[attempts.length - 1] : undefined;
+      if (latest) return latest.delivered ? { sent: 1, failed: 0 } : { sent: 0, failed: 1 };
+      await new Promise((resolve) => setTimeout(resolve, this.sendNowWait.pollMs));
+    }
+    return report;
+  }
 
   async execute(options: { onlyNoticeId?: string } = {}): Promise<SendReport> {
     const now = this.clock.now();
