@@ -181,6 +181,16 @@ describe('the jurisdiction recommendation in the reader’s language', () => {
     expect(english.recommendation(override)).toBe('investigator override by investigator inv-7 to Toronto Police Service: already under investigation; refer to Toronto Police Service');
   });
 
+  it('says who overrode and when in the reader’s words, not the server’s "investigator … at <ISO time>"', () => {
+    const at = '2026-12-07T20:09:00.000Z';
+    const reading = { code: 'override', values: { source: `investigator jdoe at ${at}`, by: 'jdoe', at, target: 'CA-MB', reason: 'production order', jurisdiction: 'CA-MB' } } as const;
+    const frenchDate = new Intl.DateTimeFormat('fr-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+    const englishDate = new Intl.DateTimeFormat('en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+    expect(french.reading({ ...reading, reason: SERVER_SENTENCE })).toBe(`décision de l’enquêteur (jdoe, ${frenchDate}) : Manitoba, Canada ; motif : production order`);
+    expect(english.reading({ ...reading, reason: SERVER_SENTENCE })).toBe(`investigator override by investigator jdoe (${englishDate}) to Manitoba, Canada: production order`);
+    expect(french.reading({ ...reading, reason: SERVER_SENTENCE })).not.toContain(at);
+  });
+
   it('shows the server’s sentence for a recommendation from before the codes, or resting on a reading it does not know', () => {
     expect(french.recommendation(recommendation({}))).toBe(SERVER_SENTENCE);
     expect(french.recommendation(recommendation({ code: 'best-province', values: { jurisdiction: 'CA-ON', confidence: 0.5 }, supporting: [{ code: 'new-kind', values: {} }] }))).toBe(SERVER_SENTENCE);

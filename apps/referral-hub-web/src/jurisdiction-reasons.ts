@@ -14,6 +14,7 @@ export function jurisdictionReasons(t: TFunction, language: 'en' | 'fr') {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const hours = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const and = new Intl.ListFormat(locale, { type: 'conjunction' });
   const or = new Intl.ListFormat(locale, { type: 'disjunction' });
   const separator = t('reasons.separator');
@@ -146,7 +147,10 @@ export function jurisdictionReasons(t: TFunction, language: 'en' | 'fr') {
         const service = language === 'fr' ? text(values, 'serviceFr') : text(values, 'serviceEn');
         const jurisdiction = text(values, 'jurisdiction');
         const target = service ?? (jurisdiction ? jurisdictionCodeName(jurisdiction) : text(values, 'target'));
-        return t('reasons.jurisdiction.override', { source: text(values, 'source'), target, reason: text(values, 'reason') });
+        const by = text(values, 'by');
+        const at = text(values, 'at');
+        const source = by && at ? t('reasons.jurisdiction.overrideSource', { by, at: dateTime.format(new Date(at)) }) : (by ?? text(values, 'source'));
+        return t('reasons.jurisdiction.override', { source, target, reason: text(values, 'reason') });
       }
       default:
         return undefined;

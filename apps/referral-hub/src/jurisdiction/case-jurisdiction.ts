@@ -50,7 +50,10 @@ export function caseEvidence(kase: CaseSnapshot): Evidence[] {
     })),
   );
   const override = kase.jurisdictionOverride;
-  if (override) evidence.push({ kind: 'override', value: override.target, source: `investigator ${override.by} at ${override.at}`, reason: override.reason });
+  if (override) {
+    const decided = { decidedBy: override.by, observedAt: new Date(override.at) };
+    evidence.push({ kind: 'override', value: override.target, source: `investigator ${override.by} at ${override.at}`, reason: override.reason, ...decided });
+  }
   return evidence;
 }
 

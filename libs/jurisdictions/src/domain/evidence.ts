@@ -17,6 +17,8 @@ export interface Evidence {
   readonly observedAt?: Date;
   /** Required for overrides: why the investigator decided. */
   readonly reason?: string;
+  /** Overrides: who decided (their `observedAt` is when), for a UI to say in its own words. */
+  readonly decidedBy?: string;
 }
 
 /** What an IP geolocation database says about an address (the IpGeolocator port's answer). */

@@ -409,6 +409,9 @@ describe('resolveJurisdiction: reasons as codes with their values, beside the En
     expect(typeof reading?.values.serviceFr).toBe('string');
     expect(result.recommended).toMatchObject({ code: 'override', values: {}, supporting: [{ code: 'override', values: reading?.values }], overridden: true });
     expect(resolve(override('CA-MB')).readings[0].values).toEqual({ source: 'investigator inv-7', target: 'CA-MB', reason: 'production order results place the suspect there', jurisdiction: 'CA-MB' });
+    // Who decided and when, as values, when the caller said so (the hub does), so no UI has to parse the source.
+    const decided = { ...override('CA-MB', 'production order', new Date('2026-12-07T20:09:00Z')), decidedBy: 'jdoe' };
+    expect(resolve(decided).readings[0].values).toMatchObject({ by: 'jdoe', at: '2026-12-07T20:09:00.000Z' });
   });
 
   it('uses only the listed codes, and values a client can show as they are (no undefined, no objects)', () => {

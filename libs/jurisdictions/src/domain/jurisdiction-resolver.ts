@@ -71,8 +71,8 @@ export interface ResolverOptions {
  *    radiusKm; anonymizer; daysAgo when the observation is stale;
  *  - declared-location: value, jurisdiction, country, province when Canadian, matched (what was
  *    recognised; the forward sortation area for a postal code), precision;
- *  - override: source, target, reason, jurisdiction, and policeService, serviceEn, serviceFr
- *    when it names a police service.
+ *  - override: source, target, reason, jurisdiction; by and at (ISO time) when the caller said
+ *    who decided and when; policeService, serviceEn, serviceFr when it names a police service.
  */
 export const READING_CODES = [
   'postal-code',
@@ -366,6 +366,8 @@ function readOverride(evidence: Evidence, registry: PoliceServiceRegistry): Read
     code: 'override',
     values: known({
       source: evidence.source,
+      by: evidence.decidedBy,
+      at: evidence.observedAt?.toISOString(),
       target: evidence.value.trim(),
       reason: evidence.reason ?? '',
       jurisdiction: jurisdictionCode(jurisdiction),
