@@ -201,6 +201,13 @@ export interface Notice {
   hoursToRemoval?: number;
 }
 
+/** `POST /api/v1/urls/:id/notices`: the notice and how its delivery went, or why it waits (no provider). */
+export interface IssuedNotice {
+  notice?: Notice;
+  delivery?: { sent: number; failed: number };
+  waiting?: string;
+}
+
 export interface Provider {
   id: string;
   name: string;
@@ -302,7 +309,7 @@ export const takedownApi = {
   urls: (query: Record<string, QueryValue>) => api.get<TrackedUrl[]>('/api/v1/urls', query),
   url: (id: string) => api.get<UrlDetails>(`/api/v1/urls/${enc(id)}`),
   /** Sends the notice now; `waiting` when it cannot go yet (no provider registered for the host). */
-  issueNotice: (id: string, reason: string) => api.post<{ notice?: Notice; waiting?: string }>(`/api/v1/urls/${enc(id)}/notices`, { reason: reason || undefined }),
+  issueNotice: (id: string, reason: string) => api.post<IssuedNotice>(`/api/v1/urls/${enc(id)}/notices`, { reason: reason || undefined }),
   providers: () => api.get<Provider[]>('/api/v1/providers'),
   createProvider: (body: Omit<Provider, 'id'>) => api.post<Provider>('/api/v1/providers', body),
   figures: () => api.get<TakedownFigures>('/api/v1/takedown/figures'),

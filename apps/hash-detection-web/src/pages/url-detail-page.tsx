@@ -1,7 +1,7 @@
 import { DataTable, ErrorNotice, useLoad } from '@vigil/web-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { takedownApi, type Notice, type UrlHistoryEntry } from '../api';
+import { takedownApi, type IssuedNotice, type Notice, type UrlHistoryEntry } from '../api';
 import { Page } from '../components/page';
 import { useFormat } from '../format';
 
@@ -11,20 +11,31 @@ export function UrlDetailPage({ urlId }: { urlId: string }) {
   const url = useLoad(() => takedownApi.url(urlId), [urlId]);
   const [error, setError] = useState<unknown>();
   const [issued, setIssued] = useState<string>();
+  const [sending, setSending] = useState(false);
   const status = (value?: string) => (value ? t(`urls.statuses.${value}`, { defaultValue: value }) : '—');
   const issue = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     setError(undefined);
     setIssued(undefined);
+    setSending(true);
     try {
       const answer = await takedownApi.issueNotice(urlId, String(new FormData(form).get('reason') ?? '').trim());
-      setIssued(answer.waiting ? t('url.issue.waiting', { why: answer.waiting }) : t('url.issue.done'));
+      setIssued(issueOutcome(answer));
       form.reset();
       url.reload();
     } catch (failure) {
       setError(failure);
+    } finally {
+      setSending(false);
     }
+  };
+  /** What happened, from the answer's fields: the server's waiting sentence is English, so not shown as such. */
+  const issueOutcome = (answer: IssuedNotice): string => {
+    if (!answer.notice) return t('url.issue.noProvider', { host: url.data?.host ?? '' });
+    if (answer.delivery?.sent) return t('url.issue.sent');
+    if (answer.delivery?.failed) return t('url.issue.failed');
+    return t('url.issue.queued');
   };
   return (
     <Page title={t('url.title')}>
@@ -64,7 +75,9 @@ export function UrlDetailPage({ urlId }: { urlId: string }) {
               <textarea id="notice-reason" name="reason" maxLength={2000} rows={2} />
               <span />
               <div>
-                <button type="submit">{t('url.issue.submit')}</button>
+                <button type="submit" disabled={sending} aria-busy={sending}>
+                  {sending ? t('url.issue.sending') : t('url.issue.submit')}
+                </button>
               </div>
             </form>
             {issued && (

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_BANK_NAME } from '../demo-seed';
+import { DEMO_TAKEDOWN_URL } from '../demo-takedown';
 import { api, assertBuilt, embeddedPlatform, eventually, PlatformProcess, REPO_ROOT, staffToken, type PlatformUrls } from './platform-harness';
 
 /**
@@ -179,7 +180,7 @@ describe('hash-detection web UI in Chromium', () => {
     await page.getByText(/^not yet \(written when the index changes, and at shutdown\)$/).waitFor();
   });
 
-  it('a supervisor starts on the review queue, sees only the pages of the role, and settles an item the reviewers could not agree on', async () => {
+  it('a supervisor starts on the review queue, sees only the pages of the role, settles an item the reviewers could not agree on, and re-sends a notice', async () => {
     // Four reviewers disagree on the demo's unknown image (REVIEW_CONSENSUS 2: after 4 decisions without 2 alike, it waits for a supervisor).
     const admin = await staffToken(urls.hashDetection, 'admin');
     const reviewers = [await staffToken(urls.hashDetection, 'reviewer')];
@@ -247,6 +248,22 @@ describe('hash-detection web UI in Chromium', () => {
     await eventually(async () => ((await awaiting.textContent()) === '0' ? true : undefined), 'the queue to count none waiting for a supervisor', 15000);
     const settled = await api<{ status: string; overrides: Array<{ by: string; classification: string; reason: string }> }>(`${urls.hashDetection}/api/v1/review/items/${itemId}`, { token: admin });
     expect(settled.body).toMatchObject({ status: 'overridden', overrides: [{ by: 'supervisor', classification: 'csam-b2', reason: 'Browser test: B2 on a closer look at the preview' }] });
+
+    // Send the demo URL's open notice again: the page says how the delivery went, in either language.
+    const supervisorToken = await staffToken(urls.hashDetection, 'supervisor');
+    const listedUrls = await api<Array<{ id: string; url: string }>>(`${urls.hashDetection}/api/v1/urls`, { token: supervisorToken });
+    const demoUrl = listedUrls.body.find((row) => row.url === DEMO_TAKEDOWN_URL);
+    expect(demoUrl).toBeDefined();
+    await page.goto(`/#/urls/${demoUrl?.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Issue a takedown notice' }).waitFor();
+    await page.getByLabel('Reason').fill('Browser test: still online');
+    await page.getByRole('button', { name: 'Issue notice' }).click();
+    await page.getByRole('status').getByText(/^Notice sent\. What the provider's channel answered is under Notices below\.$/).waitFor();
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'Envoyer l’avis' }).click();
+    await page.getByRole('status').getByText(/^Avis envoyé\./).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
 
     // A page the role cannot use says so, instead of showing a form the API would refuse.
     await page.goto('/#/banks');
