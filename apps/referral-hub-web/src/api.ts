@@ -37,11 +37,17 @@ export interface TriageOverride {
   at: string;
 }
 
-export interface SuspectIdentifier {
+/** Where something was found in a referral, coded (libs/cases identifiers.ts PROVENANCE_CODES); absent from older rows. */
+export interface SourceProvenance {
+  source: string;
+  sourceCode?: string;
+  sourceValues?: Record<string, string | number>;
+}
+
+export interface SuspectIdentifier extends SourceProvenance {
   kind: string;
   value: string;
   observedAt?: string;
-  source: string;
 }
 
 export interface Referral {
@@ -160,6 +166,8 @@ export interface Evidence {
   source: string;
   observedAt?: string;
   reason?: string;
+  /** The referral it came from and where in it (libs/jurisdictions evidence.ts); absent from older servers and overrides. */
+  provenance?: { origin: string; reference: string; code?: string; values?: Record<string, string | number> };
 }
 
 export interface PoliceService {

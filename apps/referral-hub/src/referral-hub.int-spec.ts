@@ -115,6 +115,10 @@ describe('referral hub over HTTP (in-process, real Postgres)', () => {
       shared: expect.arrayContaining([expect.objectContaining({ code: 'same-identifier', values: { kind: 'email', value: 'suspect.one@example.com' } })]),
     });
     expect(kase.body.reports[1].sender).toEqual({ id: 'example-platform', name: 'example-platform' });
+    // Where each identifier was found: the English record, and its code, kept through Postgres.
+    const stored = kase.body as unknown as { reports: Array<{ identifiers: Array<{ kind: string; source: string; sourceCode?: string }> }> };
+    expect(stored.reports[0].identifiers).toEqual([expect.objectContaining({ kind: 'email', source: 'tipline escalation summary', sourceCode: 'tipline-summary' })]);
+    expect(stored.reports[1].identifiers).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'email', source: 'NCMEC reported user', sourceCode: 'ncmec-reported-user' })]));
     expect((await call(`/api/v1/cases/${caseId}`, { token: tokens.analyst })).status).toBe(403);
 
     // Triage: proposal with reasons, a decision departing from it needs a reason.
@@ -139,6 +143,10 @@ describe('referral hub over HTTP (in-process, real Postgres)', () => {
     expect(jurisdiction.body.resolution.recommended).toMatchObject({ code: 'best-province', values: { jurisdiction: 'CA-ON' }, reason: expect.stringMatching(/^CA-ON is the best supported jurisdiction/) });
     expect(jurisdiction.body.resolution.recommended.supporting).toEqual(expect.arrayContaining([{ code: 'postal-code', values: { postalCode: 'K1A 0B1', fsa: 'K1A', province: 'ON' } }]));
     expect(jurisdiction.body.resolution.candidates[0].reasonCodes.length).toBeGreaterThan(0);
+    const evidence = (jurisdiction.body as unknown as { evidence: Array<{ kind: string; value: string; source: string; provenance?: unknown }> }).evidence;
+    expect(evidence).toEqual(expect.arrayContaining([
+      { kind: 'postal-code', value: 'K1A 0B1', source: 'tipline VGL-TEST-0001: tipline escalation summary', provenance: { origin: 'tipline', reference: 'VGL-TEST-0001', code: 'tipline-summary' } },
+    ]));
     expect(await call(`/api/v1/cases/${caseId}/jurisdiction`, { method: 'POST', token: tokens.investigator, body: JSON.stringify({ target: 'atlantis', reason: 'none' }) })).toMatchObject({ status: 400, body: { field: 'target' } });
 
     // Package: JSON, PDF and a manifest whose hashes verify.

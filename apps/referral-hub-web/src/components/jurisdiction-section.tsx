@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { casesApi, type Evidence, type Jurisdiction } from '../api';
 import { useFormat } from '../format';
 import { useJurisdictionReasons } from '../jurisdiction-reasons';
+import { useProvenance } from '../provenance';
 import { PoliceServiceInput } from './police-service-input';
 
 /** "Ontario, Canada" / "France", in the reader's language. */
@@ -28,6 +29,7 @@ export function JurisdictionSection({ caseId, version, canOverride, onOverridden
   const format = useFormat();
   const name = useJurisdictionName();
   const reasons = useJurisdictionReasons();
+  const provenance = useProvenance();
   const resolved = useLoad(() => casesApi.jurisdiction(caseId), [caseId, version]);
   const [error, setError] = useState<unknown>();
   const override = async (event: FormEvent<HTMLFormElement>) => {
@@ -112,7 +114,7 @@ export function JurisdictionSection({ caseId, version, canOverride, onOverridden
             columns={[
               { key: 'kind', header: t('jurisdiction.kind'), render: (item) => t(`jurisdiction.kinds.${item.kind}`, { defaultValue: item.kind }) },
               { key: 'value', header: t('case.identifiers.value'), render: (item) => <code>{item.value}</code> },
-              { key: 'source', header: t('case.identifiers.source'), render: (item) => `${item.source}${item.reason ? ` — ${item.reason}` : ''}` },
+              { key: 'source', header: t('case.identifiers.source'), render: (item) => provenance.evidence(item) },
               { key: 'observed', header: t('case.identifiers.observedAt'), render: (item) => format.date(item.observedAt) },
               { key: 'unresolved', header: t('jurisdiction.unresolved'), render: (item) => item.unresolved ?? '—' },
             ]}

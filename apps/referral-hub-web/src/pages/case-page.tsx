@@ -8,6 +8,7 @@ import { Page } from '../components/page';
 import { TriageDecisionForm, UrgencyBadge } from '../components/triage-decision-form';
 import { useFormat } from '../format';
 import { useJurisdictionReasons, type JurisdictionReasons } from '../jurisdiction-reasons';
+import { useProvenance } from '../provenance';
 import { triageStanding } from '../triage-decision';
 import { Validity } from './triage-page';
 
@@ -206,6 +207,7 @@ function SplitForm({ caseId, referralIds, onSplit }: { caseId: string; referralI
 function IdentifiersSection({ identifiers }: { identifiers: SuspectIdentifier[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const provenance = useProvenance();
   return (
     <section aria-labelledby="case-identifiers">
       <h2 id="case-identifiers">{t('case.identifiers.title')}</h2>
@@ -218,7 +220,7 @@ function IdentifiersSection({ identifiers }: { identifiers: SuspectIdentifier[] 
           { key: 'kind', header: t('case.identifiers.kind'), render: (identifier) => t(`identifierKinds.${identifier.kind}`, { defaultValue: identifier.kind }) },
           { key: 'value', header: t('case.identifiers.value'), render: (identifier) => <code>{identifier.value}</code> },
           { key: 'observed', header: t('case.identifiers.observedAt'), render: (identifier) => format.date(identifier.observedAt) },
-          { key: 'source', header: t('case.identifiers.source'), render: (identifier) => identifier.source },
+          { key: 'source', header: t('case.identifiers.source'), render: (identifier) => provenance.source(identifier) },
         ]}
       />
     </section>

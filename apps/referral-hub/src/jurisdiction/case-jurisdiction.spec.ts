@@ -15,6 +15,23 @@ describe('caseEvidence', () => {
     });
   });
 
+  it('carries the referral’s origin and reference and the location’s provenance code beside the English source', () => {
+    const referral = {
+      origin: 'police', reference: 'EX-2026-77',
+      locations: [
+        { kind: 'postal-code', value: 'M5V 2T6', source: 'Example Police referral', sourceCode: 'police-referral', sourceValues: { agency: 'Example Police' } },
+        { kind: 'phone', value: '+33612345678', source: 'stored before the codes' },
+      ],
+    } as unknown as CaseSnapshot['reports'][number];
+    expect(caseEvidence({ ...kase(), reports: [referral] })).toEqual([
+      {
+        kind: 'postal-code', value: 'M5V 2T6', source: 'police EX-2026-77: Example Police referral',
+        provenance: { origin: 'police', reference: 'EX-2026-77', code: 'police-referral', values: { agency: 'Example Police' } },
+      },
+      { kind: 'phone', value: '+33612345678', source: 'police EX-2026-77: stored before the codes', provenance: { origin: 'police', reference: 'EX-2026-77' } },
+    ]);
+  });
+
   it('has no override evidence when no one overrode', () => {
     expect(caseEvidence(kase())).toEqual([]);
   });

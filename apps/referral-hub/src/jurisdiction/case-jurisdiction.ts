@@ -46,6 +46,12 @@ export function caseEvidence(kase: CaseSnapshot): Evidence[] {
       kind: location.kind,
       value: location.value,
       source: `${referral.origin} ${referral.reference}: ${location.source}`,
+      provenance: {
+        origin: referral.origin,
+        reference: referral.reference,
+        ...(location.sourceCode ? { code: location.sourceCode } : {}),
+        ...(location.sourceValues ? { values: location.sourceValues } : {}),
+      },
       ...(location.observedAt ? { observedAt: new Date(location.observedAt) } : {}),
     })),
   );

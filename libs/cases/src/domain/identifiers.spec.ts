@@ -15,6 +15,15 @@ describe('suspect identifiers', () => {
     expect(found.map((item) => `${item.kind}:${item.value}`)).toEqual(['email:suspect@example.com', 'phone:+16135550100', 'ip:192.0.2.10']);
   });
 
+  it('keeps where an identifier was found as English text, with its provenance code and values when given one', () => {
+    expect(identifier('email', 'A@Example.com', 'summary')).toEqual({ kind: 'email', value: 'a@example.com', source: 'summary' });
+    expect(identifier('ip', '192.0.2.10', { source: 'NCMEC reported user (Login)', sourceCode: 'ncmec-ip-capture', sourceValues: { event: 'Login' } }, '2026-11-20T08:00:00Z')).toEqual({
+      kind: 'ip', value: '192.0.2.10', observedAt: '2026-11-20T08:00:00Z', source: 'NCMEC reported user (Login)', sourceCode: 'ncmec-ip-capture', sourceValues: { event: 'Login' },
+    });
+    const found = identifiersInText('write to x@example.com', { source: 'tipline escalation summary', sourceCode: 'tipline-summary', sourceValues: {} });
+    expect(found).toEqual([{ kind: 'email', value: 'x@example.com', source: 'tipline escalation summary', sourceCode: 'tipline-summary' }]);
+  });
+
   it('shares strong identifiers outright, IP addresses only when seen close in time', () => {
     const mine = [identifier('email', 'a@example.com', 'x')!, identifier('ip', '192.0.2.1', 'x', '2026-01-01T00:00:00Z')!];
     const near = [identifier('email', 'A@example.com', 'y')!, identifier('ip', '192.0.2.1', 'y', '2026-01-01T20:00:00Z')!];

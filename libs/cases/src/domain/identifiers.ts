@@ -11,8 +11,57 @@ export interface SuspectIdentifier {
   value: string;
   /** When it was observed (IP addresses are only meaningful with a time). ISO 8601. */
   observedAt?: string;
-  /** Where in the referral it was found, for the investigator. */
+  /** Where in the referral it was found, for the investigator, in English (the record). */
   source: string;
+  /** The same as a code, for a UI to say in its reader's language (absent on older rows). */
+  sourceCode?: ProvenanceCode;
+  sourceValues?: ProvenanceValues;
+}
+
+/**
+ * Where in a referral an identifier or a location hint was found, as a code for a UI to say in its
+ * reader's language (the English `source` stays the record, and what a client that does not know
+ * the code shows):
+ * - ncmec-reported-user: a CyberTipline report's reported user (no values)
+ * - ncmec-platform-id: the reported user's platform id (no values)
+ * - ncmec-ip-capture: an IP address captured for the reported user (event?: the platform's name
+ *   for the capture, "Login"; absent when the report names none)
+ * - ncmec-estimated-location: the reported user's estimated location (no values)
+ * - police-suspect-details: a police referral's suspect details (agency: the sending agency's name)
+ * - police-referral: a location a police referral names (agency)
+ * - tipline-report: an escalated tipline report's suspect fields (event?: an IP address's event)
+ * - tipline-named: named in a tipline report without being said to be the suspect's (event?)
+ * - tipline-summary: found in the tipline analyst's escalation summary or note (no values)
+ */
+export const PROVENANCE_CODES = [
+  'ncmec-reported-user',
+  'ncmec-platform-id',
+  'ncmec-ip-capture',
+  'ncmec-estimated-location',
+  'police-suspect-details',
+  'police-referral',
+  'tipline-report',
+  'tipline-named',
+  'tipline-summary',
+] as const;
+export type ProvenanceCode = (typeof PROVENANCE_CODES)[number];
+export type ProvenanceValues = Record<string, string | number>;
+
+/** Where something was found: the English sentence, with its code when the intake knows one. */
+export interface Provenance {
+  source: string;
+  sourceCode?: ProvenanceCode;
+  sourceValues?: ProvenanceValues;
+}
+
+/** A provenance as the fields an identifier or location hint carries (a bare string: no code). */
+export function provenanceFields(provenance: string | Provenance): Provenance {
+  if (typeof provenance === 'string') return { source: provenance };
+  return {
+    source: provenance.source,
+    ...(provenance.sourceCode ? { sourceCode: provenance.sourceCode } : {}),
+    ...(provenance.sourceValues && Object.keys(provenance.sourceValues).length > 0 ? { sourceValues: { ...provenance.sourceValues } } : {}),
+  };
 }
 
 /**
@@ -50,13 +99,13 @@ export function normaliseIdentifier(kind: IdentifierKind, value: string): string
   }
 }
 
-export function identifier(kind: IdentifierKind, value: string, source: string, observedAt?: string): SuspectIdentifier | undefined {
+export function identifier(kind: IdentifierKind, value: string, source: string | Provenance, observedAt?: string): SuspectIdentifier | undefined {
   const normalised = normaliseIdentifier(kind, value);
   if (!normalised) return undefined;
-  return observedAt ? { kind, value: normalised, observedAt, source } : { kind, value: normalised, source };
+  return observedAt ? { kind, value: normalised, observedAt, ...provenanceFields(source) } : { kind, value: normalised, ...provenanceFields(source) };
 }
 
-export function usernameIdentifier(username: string, platform: string | undefined, source: string): SuspectIdentifier | undefined {
+export function usernameIdentifier(username: string, platform: string | undefined, source: string | Provenance): SuspectIdentifier | undefined {
   // A username means nothing without its platform: "alex" on two services is two people.
   if (!platform?.trim()) return undefined;
   return identifier('username', `${username.trim()}@${platform.trim()}`, source);
@@ -71,7 +120,7 @@ const IPV4_IN_TEXT = /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d
  * phone numbers and IPv4 addresses. IP addresses found in text carry no time: they are kept for
  * jurisdiction, and only proposed as links.
  */
-export function identifiersInText(text: string, source: string): SuspectIdentifier[] {
+export function identifiersInText(text: string, source: string | Provenance): SuspectIdentifier[] {
   const found: SuspectIdentifier[] = [];
   for (const match of text.match(EMAIL_IN_TEXT) ?? []) pushDefined(found, identifier('email', match, source));
   const withoutIps = text.replace(IPV4_IN_TEXT, ' ');

@@ -1,5 +1,5 @@
 import { ValidationError } from '@vigil/kernel';
-import { uniqueIdentifiers, type SuspectIdentifier } from './identifiers';
+import { uniqueIdentifiers, type ProvenanceCode, type ProvenanceValues, type SuspectIdentifier } from './identifiers';
 import { proposeTriage, type ReferralTriage } from './triage';
 
 export const REFERRAL_SOURCES = ['tipline', 'ncmec', 'industry', 'police'] as const;
@@ -9,7 +9,11 @@ export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 export interface LocationHint {
   kind: 'ip' | 'postal-code' | 'phone' | 'declared-location';
   value: string;
+  /** Where in the referral it was found, in English (the record). */
   source: string;
+  /** The same as a code (identifiers.ts PROVENANCE_CODES), absent on older rows. */
+  sourceCode?: ProvenanceCode;
+  sourceValues?: ProvenanceValues;
   observedAt?: string;
 }
 

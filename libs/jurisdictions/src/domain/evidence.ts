@@ -19,6 +19,20 @@ export interface Evidence {
   readonly reason?: string;
   /** Overrides: who decided (their `observedAt` is when), for a UI to say in its own words. */
   readonly decidedBy?: string;
+  /** `source` as parts, for a UI to say in its own words; the resolver does not read it. */
+  readonly provenance?: EvidenceProvenance;
+}
+
+/**
+ * Where a piece of evidence came from: the referral (its origin and reference) and, when the
+ * intake coded it, where in the referral (a libs/cases provenance code, e.g. police-referral, with
+ * its values, e.g. agency). Passed through untouched.
+ */
+export interface EvidenceProvenance {
+  readonly origin: string;
+  readonly reference: string;
+  readonly code?: string;
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
 /** What an IP geolocation database says about an address (the IpGeolocator port's answer). */

@@ -228,6 +228,9 @@ describe('referral hub web UI in Chromium', () => {
     await page.getByText(/^compétence la mieux étayée : Manitoba \(90\s%\), car le code postal R3C 4T3 est dans la région de tri d’acheminement R3C \(Manitoba\)/).waitFor();
     await page.getByText('l’adresse 192.0.2.10 ne figure pas dans la base de géolocalisation').waitFor();
     await page.getByText(/^adresse IP 192\.0\.2\.10 vue à 1,0\sh d’intervalle/).waitFor();
+    // Where each identifier and piece of evidence was found, said in French from its provenance code.
+    await page.getByRole('cell', { name: 'renseignements sur le suspect fournis par Example Foreign Police', exact: true }).first().waitFor();
+    await page.getByRole('cell', { name: 'Service de police · BROWSER-P1-001 : signalement de Example Foreign Police', exact: true }).waitFor();
     await expectAccessible();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: `Case ${urgentCase.reference}` }).waitFor();

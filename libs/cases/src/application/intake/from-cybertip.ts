@@ -1,6 +1,6 @@
 import { parseCyberTipReport, toVigilIntake, type VigilIntake, type VigilIntakeAccount } from '@vigil/cybertip-xml';
 import { ValidationError } from '@vigil/kernel';
-import { identifier, usernameIdentifier, type SuspectIdentifier } from '../../domain/identifiers';
+import { identifier, provenanceFields, usernameIdentifier, type Provenance, type SuspectIdentifier } from '../../domain/identifiers';
 import type { LocationHint, ReferralDraft, ReferralSender } from '../../domain/referral';
 
 /**
@@ -53,24 +53,30 @@ function summary(intake: VigilIntake): string {
   return [`NCMEC CyberTipline: ${intake.incident.ncmecType}${platform}, ${intake.incident.occurredAt}`, intake.additionalInfo].filter(Boolean).join('. ');
 }
 
+const REPORTED_USER: Provenance = { source: 'NCMEC reported user', sourceCode: 'ncmec-reported-user' };
+const PLATFORM_ID: Provenance = { source: 'NCMEC reported user (platform id)', sourceCode: 'ncmec-platform-id' };
+const ESTIMATED_LOCATION: Provenance = { source: 'NCMEC reported user, estimated location', sourceCode: 'ncmec-estimated-location' };
+
+function ipCapture(event: string | undefined): Provenance {
+  return { source: `NCMEC reported user (${event ?? 'IP capture'})`, sourceCode: 'ncmec-ip-capture', ...(event ? { sourceValues: { event } } : {}) };
+}
+
 function accountIdentifiers(user: VigilIntakeAccount): SuspectIdentifier[] {
-  const source = 'NCMEC reported user';
   return [
-    ...user.emails.map((value) => identifier('email', value, source)),
-    ...user.phones.map((value) => identifier('phone', value, source)),
-    user.username ? usernameIdentifier(user.username, user.platform, source) : undefined,
-    user.userId ? usernameIdentifier(`#${user.userId}`, user.platform, `${source} (platform id)`) : undefined,
-    ...user.ipEvents.map((event) => identifier('ip', event.ip, `${source} (${event.event ?? 'IP capture'})`, event.at)),
-    ...user.devices.map((device) => identifier('device', `${device.type}:${device.value}`, source)),
+    ...user.emails.map((value) => identifier('email', value, REPORTED_USER)),
+    ...user.phones.map((value) => identifier('phone', value, REPORTED_USER)),
+    user.username ? usernameIdentifier(user.username, user.platform, REPORTED_USER) : undefined,
+    user.userId ? usernameIdentifier(`#${user.userId}`, user.platform, PLATFORM_ID) : undefined,
+    ...user.ipEvents.map((event) => identifier('ip', event.ip, ipCapture(event.event), event.at)),
+    ...user.devices.map((device) => identifier('device', `${device.type}:${device.value}`, REPORTED_USER)),
   ].filter((item): item is SuspectIdentifier => item !== undefined);
 }
 
 function accountLocations(user: VigilIntakeAccount): LocationHint[] {
-  const source = 'NCMEC reported user';
   const place = user.estimatedLocation && [user.estimatedLocation.city, user.estimatedLocation.region, user.estimatedLocation.countryCode].filter(Boolean).join(', ');
   return [
-    ...user.ipEvents.map((event): LocationHint => ({ kind: 'ip', value: event.ip, source: `${source} (${event.event ?? 'IP capture'})`, ...(event.at ? { observedAt: event.at } : {}) })),
-    ...user.phones.map((value): LocationHint => ({ kind: 'phone', value, source })),
-    ...(place ? [{ kind: 'declared-location' as const, value: place, source: `${source}, estimated location` }] : []),
+    ...user.ipEvents.map((event): LocationHint => ({ kind: 'ip', value: event.ip, ...provenanceFields(ipCapture(event.event)), ...(event.at ? { observedAt: event.at } : {}) })),
+    ...user.phones.map((value): LocationHint => ({ kind: 'phone', value, ...provenanceFields(REPORTED_USER) })),
+    ...(place ? [{ kind: 'declared-location' as const, value: place, ...provenanceFields(ESTIMATED_LOCATION) }] : []),
   ];
 }

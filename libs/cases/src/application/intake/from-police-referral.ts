@@ -1,5 +1,5 @@
 import { ValidationError } from '@vigil/kernel';
-import { identifier, usernameIdentifier, type SuspectIdentifier } from '../../domain/identifiers';
+import { identifier, provenanceFields, usernameIdentifier, type Provenance, type SuspectIdentifier } from '../../domain/identifiers';
 import type { LocationHint, ReferralDraft } from '../../domain/referral';
 
 /** A referral from another police service, at home or abroad, as its JSON intake sends it. */
@@ -26,7 +26,9 @@ export interface PoliceReferralInput {
 
 export function referralFromPoliceInput(input: PoliceReferralInput, receivedAt: Date): Omit<ReferralDraft, 'id'> {
   if (!input.agency?.id?.trim()) throw new ValidationError('agency.id is required', 'agency.id');
-  const source = `${input.agency.name} suspect details`;
+  const agency = { agency: input.agency.name };
+  const source: Provenance = { source: `${input.agency.name} suspect details`, sourceCode: 'police-suspect-details', sourceValues: agency };
+  const referral: Provenance = { source: `${input.agency.name} referral`, sourceCode: 'police-referral', sourceValues: agency };
   const suspect = input.suspect ?? {};
   const identifiers = [
     ...(suspect.emails ?? []).map((value) => identifier('email', value, source)),
@@ -37,9 +39,9 @@ export function referralFromPoliceInput(input: PoliceReferralInput, receivedAt: 
     ...(suspect.devices ?? []).map((device) => identifier('device', `${device.type}:${device.value}`, source)),
   ].filter((item): item is SuspectIdentifier => item !== undefined);
   const locations: LocationHint[] = [
-    ...(input.locations ?? []).map((location) => ({ kind: location.kind, value: location.value, source: `${input.agency.name} referral` })),
-    ...(suspect.ipAddresses ?? []).map((address): LocationHint => ({ kind: 'ip', value: address.ip, source, ...(address.at ? { observedAt: address.at } : {}) })),
-    ...(suspect.phones ?? []).map((value): LocationHint => ({ kind: 'phone', value, source })),
+    ...(input.locations ?? []).map((location) => ({ kind: location.kind, value: location.value, ...provenanceFields(referral) })),
+    ...(suspect.ipAddresses ?? []).map((address): LocationHint => ({ kind: 'ip', value: address.ip, ...provenanceFields(source), ...(address.at ? { observedAt: address.at } : {}) })),
+    ...(suspect.phones ?? []).map((value): LocationHint => ({ kind: 'phone', value, ...provenanceFields(source) })),
   ];
   return {
     sourceReportId: `police:${input.agency.id}:${input.reference}`,

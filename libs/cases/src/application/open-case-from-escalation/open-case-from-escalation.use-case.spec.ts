@@ -47,8 +47,8 @@ describe('OpenCaseFromEscalationUseCase', () => {
       { kind: 'device', value: 'imei:490154203237518' },
     ]);
     expect(referral.locations).toEqual([
-      { kind: 'phone', value: '+16135550142', source: 'tipline report' },
-      { kind: 'ip', value: '198.51.100.20', source: 'tipline report (Login)', observedAt: '2026-11-20T08:00:00Z' },
+      { kind: 'phone', value: '+16135550142', source: 'tipline report', sourceCode: 'tipline-report' },
+      { kind: 'ip', value: '198.51.100.20', source: 'tipline report (Login)', sourceCode: 'tipline-report', sourceValues: { event: 'Login' }, observedAt: '2026-11-20T08:00:00Z' },
     ]);
     expect(referral.evidence).toEqual([{ hashes: [{ algorithm: 'sha256', value: 'ab'.repeat(32) }, { algorithm: 'md5', value: 'cd'.repeat(16) }] }]);
   });
@@ -60,6 +60,10 @@ describe('OpenCaseFromEscalationUseCase', () => {
     expect(referral.identifiers.map(({ value, source }) => [value, source])).toEqual([
       ['suspect@example.org', 'tipline report'],
       ['child@example.org', 'tipline report: named by the reporter, not said to be the suspect’s'],
+    ]);
+    expect(referral.identifiers.map(({ value, sourceCode }) => [value, sourceCode])).toEqual([
+      ['suspect@example.org', 'tipline-report'],
+      ['child@example.org', 'tipline-named'],
     ]);
   });
 
@@ -73,7 +77,7 @@ describe('OpenCaseFromEscalationUseCase', () => {
     await openCase.execute(v1);
     const referral = await referralOf('r-1');
     expect(referral.identifiers).toEqual([expect.objectContaining({ kind: 'email', value: 'suspect@example.org', source: 'tipline escalation summary' })]);
-    expect(referral.locations).toEqual([{ kind: 'postal-code', value: 'K1A 0B1', source: 'tipline escalation summary' }]);
+    expect(referral.locations).toEqual([{ kind: 'postal-code', value: 'K1A 0B1', source: 'tipline escalation summary', sourceCode: 'tipline-summary' }]);
     expect(referral.evidence).toEqual([{ hashes: [{ algorithm: 'sha256', value: 'ab'.repeat(32) }] }]);
   });
 });

@@ -1,13 +1,13 @@
 import type { ReportEscalatedV1, ReportEscalatedV2 } from '@vigil/contracts';
-import { identifier, identifiersInText, uniqueIdentifiers, usernameIdentifier, type SuspectIdentifier } from '../../domain/identifiers';
+import { identifier, identifiersInText, provenanceFields, uniqueIdentifiers, usernameIdentifier, type Provenance, type SuspectIdentifier } from '../../domain/identifiers';
 import type { EvidenceReference, LocationHint } from '../../domain/referral';
 import type { ReceiveReferralResult, ReceiveReferralUseCase } from '../receive-referral/receive-referral.use-case';
 
 const POSTAL_CODE_IN_TEXT = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/gi;
-const SUMMARY_SOURCE = 'tipline escalation summary';
-const STRUCTURED_SOURCE = 'tipline report';
+const SUMMARY_SOURCE: Provenance = { source: 'tipline escalation summary', sourceCode: 'tipline-summary' };
+const STRUCTURED_SOURCE: Provenance = { source: 'tipline report', sourceCode: 'tipline-report' };
 /** Named in a public report without saying whose (perhaps the child's): kept, but never labelled the suspect's. */
-const NAMED_SOURCE = 'tipline report: named by the reporter, not said to be the suspect’s';
+const NAMED_SOURCE: Provenance = { source: 'tipline report: named by the reporter, not said to be the suspect’s', sourceCode: 'tipline-named' };
 
 /**
  * An escalated tipline report becomes a referral. `report.escalated.v2` carries the suspect's
@@ -25,8 +25,8 @@ export class OpenCaseFromEscalationUseCase {
     const locations: LocationHint[] = [
       ...identifiers
         .filter((item) => item.kind === 'ip' || item.kind === 'phone')
-        .map((item) => ({ kind: item.kind as 'ip' | 'phone', value: item.value, source: item.source, ...(item.observedAt ? { observedAt: item.observedAt } : {}) })),
-      ...(text.match(POSTAL_CODE_IN_TEXT) ?? []).map((value) => ({ kind: 'postal-code' as const, value: value.toUpperCase(), source: SUMMARY_SOURCE })),
+        .map((item) => ({ kind: item.kind as 'ip' | 'phone', value: item.value, ...provenanceFields(item), ...(item.observedAt ? { observedAt: item.observedAt } : {}) })),
+      ...(text.match(POSTAL_CODE_IN_TEXT) ?? []).map((value) => ({ kind: 'postal-code' as const, value: value.toUpperCase(), ...provenanceFields(SUMMARY_SOURCE) })),
     ];
     return this.receive.execute(
       {
@@ -57,12 +57,12 @@ export function structuredIdentifiers(event: Pick<ReportEscalatedV2, 'suspect' |
   return [...sectionIdentifiers(event.suspect, STRUCTURED_SOURCE), ...(event.accountsNamed ? sectionIdentifiers(event.accountsNamed, NAMED_SOURCE) : [])];
 }
 
-function sectionIdentifiers(suspect: ReportEscalatedV2['suspect'], source: string): SuspectIdentifier[] {
+function sectionIdentifiers(suspect: ReportEscalatedV2['suspect'], source: Provenance): SuspectIdentifier[] {
   return [
     ...suspect.emails.map((value) => identifier('email', value, source)),
     ...suspect.usernames.map((account) => usernameIdentifier(account.username, account.platform, source)),
     ...suspect.phones.map((value) => identifier('phone', value, source)),
-    ...suspect.ips.map((ip) => identifier('ip', ip.address, ip.event ? `${source} (${ip.event})` : source, ip.observedAt)),
+    ...suspect.ips.map((ip) => identifier('ip', ip.address, ip.event ? { ...source, source: `${source.source} (${ip.event})`, sourceValues: { event: ip.event } } : source, ip.observedAt)),
     ...suspect.paymentHandles.map((value) => identifier('payment', value, source)),
     ...suspect.deviceIds.map((device) => identifier('device', `${device.type}:${device.value}`, source)),
   ].filter((item): item is SuspectIdentifier => item !== undefined);

@@ -44,8 +44,8 @@ describe('ReceiveReferralUseCase', () => {
     const first = await escalations.execute(escalation);
     expect(first).toMatchObject({ created: true, caseReference: 'VGL-C-2026-000001' });
     const referral = cases.rows[0].reports[0];
-    expect(referral.identifiers).toEqual([{ kind: 'email', value: 'suspect@example.com', source: 'tipline escalation summary' }]);
-    expect(referral.locations).toEqual([{ kind: 'postal-code', value: 'K1A 0B1', source: 'tipline escalation summary' }]);
+    expect(referral.identifiers).toEqual([{ kind: 'email', value: 'suspect@example.com', source: 'tipline escalation summary', sourceCode: 'tipline-summary' }]);
+    expect(referral.locations).toEqual([{ kind: 'postal-code', value: 'K1A 0B1', source: 'tipline escalation summary', sourceCode: 'tipline-summary' }]);
     expect(referral.evidence).toEqual([{ hashes: [{ algorithm: 'sha256', value: 'ab'.repeat(32) }] }]);
     expect(referral.triage.proposed.urgency).toBe('P1');
     expect(await cases.original(referral.id)).toEqual({ contentType: 'application/json', body: JSON.stringify(escalation) });
