@@ -227,6 +227,8 @@ export function jurisdictionReasons(t: TFunction, language: 'en' | 'fr') {
   }
 
   return {
+    /** "Ontario, Canada" / "France", in the reader's language. */
+    jurisdictionName,
     reading,
     unresolved: (entry: UnresolvedEvidence): string => reading(entry),
     /** A candidate's reasons, one per reading behind it. */

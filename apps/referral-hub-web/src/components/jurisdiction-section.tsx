@@ -7,18 +7,6 @@ import { useJurisdictionReasons } from '../jurisdiction-reasons';
 import { useProvenance } from '../provenance';
 import { PoliceServiceInput } from './police-service-input';
 
-/** "Ontario, Canada" / "France", in the reader's language. */
-export function useJurisdictionName() {
-  const { t } = useTranslation();
-  const { language } = useFormat();
-  const regions = new Intl.DisplayNames([language === 'fr' ? 'fr-CA' : 'en-CA'], { type: 'region' });
-  return (jurisdiction?: Jurisdiction) => {
-    if (!jurisdiction) return t('jurisdiction.nowhere');
-    const country = regions.of(jurisdiction.country) ?? jurisdiction.country;
-    return jurisdiction.province ? `${t(`provinces.${jurisdiction.province}`, { defaultValue: jurisdiction.province })}, ${country}` : country;
-  };
-}
-
 /**
  * Where the case belongs: the recommendation with its confidence and reason, every candidate,
  * the conflicts between pieces of evidence (shown, never hidden), what could not be placed, and
@@ -27,8 +15,9 @@ export function useJurisdictionName() {
 export function JurisdictionSection({ caseId, version, canOverride, onOverridden }: { caseId: string; version: number; canOverride: boolean; onOverridden: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const name = useJurisdictionName();
   const reasons = useJurisdictionReasons();
+  /** "Ontario, Canada" / "France", as the reasons name them. */
+  const name = (jurisdiction?: Jurisdiction) => (jurisdiction ? reasons.jurisdictionName(jurisdiction) : t('jurisdiction.nowhere'));
   const provenance = useProvenance();
   const resolved = useLoad(() => casesApi.jurisdiction(caseId), [caseId, version]);
   const [error, setError] = useState<unknown>();
